@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Stop.Cli.Verbs;
+
+var root = new RootCommand("Stop: a C# Self-Taught Optimizer. Improvers ask a language model for better programs, then improve themselves.");
+root.Subcommands.Add(TasksVerb.Create());
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,4 @@
+namespace Stop.Runs;
+
+/// <summary>Marks the assembly; removed once the project has real types.</summary>
+internal static class AssemblyMarker;

@@ -1,0 +1,44 @@
+namespace Stop.Tasks;
+
+/// <summary>
+/// A STOP downstream task: a seeded instance generator, a hidden scorer and the texts shown to a model.
+/// Instance generation is deterministic: the same split and index give the same instance on any machine.
+/// </summary>
+public abstract class DownstreamTask
+{
+    /// <summary>The task's folder name under <c>tasks/</c>, e.g. <c>parity_noise</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The C# signature a solution must define, e.g. <c>int[] Algorithm(int[][] formula)</c>.</summary>
+    public abstract string Signature { get; }
+
+    /// <summary>The parameter types of <c>Algorithm</c>, in order.</summary>
+    public abstract IReadOnlyList<Type> ParameterTypes { get; }
+
+    /// <summary>The return type of <c>Algorithm</c>.</summary>
+    public abstract Type ReturnType { get; }
+
+    /// <summary>How many instances the split has (STOP's n_tests).</summary>
+    public abstract int InstanceCount(Split split);
+
+    /// <summary>Generates instance <paramref name="index"/> of <paramref name="split"/>, with fresh argument arrays.</summary>
+    public abstract TaskInstance CreateInstance(Split split, int index);
+
+    /// <summary>Scores one output in [0, 1], higher better; a malformed output (wrong length, type or alphabet) scores 0.</summary>
+    public abstract double ScoreInstance(TaskInstance instance, object? output);
+
+    /// <summary>The fuel one call of <c>Algorithm</c> may burn on one instance (STOP's per-instance time limit, counted).</summary>
+    public abstract long FuelPerInstance { get; }
+
+    /// <summary>
+    /// What a candidate that raises, times out or crashes scores (STOP's <c>eps</c>); a candidate that
+    /// does not compile scores 0.
+    /// </summary>
+    public virtual double FailureFloor => 1e-6;
+
+    /// <summary>The seed solution (<c>tasks/NAME/seed.csx</c>).</summary>
+    public string SeedSolution => TaskFiles.Read(Name, "seed.csx");
+
+    /// <summary>The utility text shown to the language model (<c>tasks/NAME/utility.csx</c>).</summary>
+    public string VisibleUtility => TaskFiles.Read(Name, "utility.csx");
+}
