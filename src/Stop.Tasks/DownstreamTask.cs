@@ -27,6 +27,13 @@ public abstract class DownstreamTask
     /// <summary>Scores one output in [0, 1], higher better; a malformed output (wrong length, type or alphabet) scores 0.</summary>
     public abstract double ScoreInstance(TaskInstance instance, object? output);
 
+    /// <summary>
+    /// Says why an output of the right type is still malformed for this instance (wrong length, alphabet,
+    /// not a permutation…), or null when it is well formed. A malformed output scores 0 and is recorded as
+    /// an invalid-output verdict.
+    /// </summary>
+    public virtual string? DescribeMalformed(TaskInstance instance, object output) => null;
+
     /// <summary>The fuel one call of <c>Algorithm</c> may burn on one instance (STOP's per-instance time limit, counted).</summary>
     public abstract long FuelPerInstance { get; }
 

@@ -41,16 +41,34 @@ public static class Meter
         }
     }
 
-    /// <summary>Burns fuel in proportion to work a single expression asks of the runtime (e.g. an array allocation).</summary>
-    public static int Charge(int units)
+    /// <summary>Burns one unit of fuel inside an expression (an expression lambda's body).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Go()
     {
-        if (units > 0)
-        {
-            fuelLeft -= units / 64;
-            Tick();
-        }
-        return units;
+        Tick();
+        return true;
     }
+
+    /// <summary>Burns fuel in proportion to an array's length, so allocation cannot run unmetered.</summary>
+    public static int Charge(int length)
+    {
+        Charge((long)length);
+        return length;
+    }
+
+    /// <summary>Burns fuel in proportion to an array's length, so allocation cannot run unmetered.</summary>
+    public static long Charge(long length)
+    {
+        if (length > 0)
+        {
+            fuelLeft -= length / ElementsPerFuel;
+        }
+        Tick();
+        return length;
+    }
+
+    /// <summary>Array elements one unit of fuel allocates (allocation is cheap per element, but not free).</summary>
+    public const int ElementsPerFuel = 64;
 
     /// <summary>Enters a method: one unit of fuel and one level of depth.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,26 @@
+using Stop.Sandbox.Admission.Policy;
+
+namespace Stop.Sandbox.Admission;
+
+/// <summary>
+/// The outcome of admission: extract, compile, check, instrument. An admitted candidate carries the
+/// emitted assembly bytes, ready for a worker; a refused one carries its verdict and the reasons a model
+/// can learn from (compiler diagnostics or the refused symbols).
+/// </summary>
+public sealed record AdmittedCandidate(
+    string Hash,
+    string Code,
+    CandidateKind Kind,
+    Verdict? Refusal,
+    string Reason,
+    IReadOnlyList<string> Diagnostics,
+    IReadOnlyList<PolicyViolation> Violations,
+    byte[]? Assembly,
+    EntryPoint? Entry)
+{
+    /// <summary>True when the candidate compiled and passed the policy.</summary>
+    public bool IsAdmitted => Refusal is null;
+}
+
+/// <summary>Where a worker finds the candidate's method: a type by metadata name and a method on it.</summary>
+public sealed record EntryPoint(string TypeName, string MethodName, bool IsStatic);

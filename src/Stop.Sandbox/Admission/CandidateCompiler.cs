@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Stop.Guest;
+using Stop.Sandbox.Admission.Policy;
+
+namespace Stop.Sandbox.Admission;
+
+/// <summary>
+/// Admission: text → code → instrumented syntax → one Roslyn script compilation → policy check → emitted
+/// bytes. Nothing of the candidate is loaded or run here; the bytes go to a worker process.
+/// </summary>
+public sealed class CandidateCompiler
+{
+    /// <summary>Namespaces every candidate has without a <c>using</c> directive.</summary>
+    public static readonly ImmutableArray<string> ImplicitUsings =
+        ["System", "System.Linq", "System.Collections.Generic", "System.Text", "Stop.Guest"];
+
+    private const int MaxDiagnostics = 20;
+
+    private static readonly CSharpParseOptions ParseOptions =
+        CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);
+
+    private static readonly CSharpCompilationOptions CompilationOptions = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        scriptClassName: ScriptClassName,
+        usings: ImplicitUsings,
+        optimizationLevel: OptimizationLevel.Release,
+        allowUnsafe: false,
+        concurrentBuild: false,
+        deterministic: true);
+
+    /// <summary>The type that holds a script's top-level members.</summary>
+    public const string ScriptClassName = "Candidate";
+
+    /// <summary>Admits a candidate from model text: its largest fenced code block, or the whole text when it has none.</summary>
+    public AdmittedCandidate Admit(string text, CandidateKind kind, EntrySignature signature, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(signature);
+        var code = CodeBlocks.CodeOf(text);
+        var hash = HashOf(code);
+        var refused = (Verdict verdict, string reason, IReadOnlyList<string> diagnostics, IReadOnlyList<PolicyViolation> violations) =>
+            new AdmittedCandidate(hash, code, kind, verdict, reason, diagnostics, violations, null, null);
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return refused(Verdict.CompileError, "the text holds no code", [], []);
+        }
+
+        var original = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
+        var attempt = Compile(original, hash, Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
+        if (attempt.Errors.Length > 0 && attempt.Errors.Any(IsInInjectedCode))
+        {
+            // The one rewrite that cannot know a lambda's return type guessed wrong: meter lambdas by their calls only.
+            attempt = Compile(original, hash, Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
+        }
+        if (attempt.Errors.Length > 0)
+        {
+            var diagnostics = attempt.Errors.Take(MaxDiagnostics).Select(Describe).ToArray();
+            return refused(Verdict.CompileError, diagnostics[0], diagnostics, []);
+        }
+
+        var compilation = attempt.Compilation;
+        var tree = compilation.SyntaxTrees[0];
+        var report = CandidatePolicy.Check(compilation.GetSemanticModel(tree), tree.GetRoot(cancellationToken), cancellationToken);
+        if (report.Violations.Count > 0)
+        {
+            var messages = report.Violations.Select(v => v.Message).ToArray();
+            return refused(Verdict.PolicyViolation, messages[0], messages, report.Violations);
+        }
+        if (report.RandomRewrites.Count > 0)
+        {
+            // Reached by a route the syntax alone could not see (an alias, target-typed new): rewrite by meaning.
+            var rewritten = Instrumenter.RewriteRandom(tree, report.RandomRewrites);
+            compilation = compilation.ReplaceSyntaxTree(tree, rewritten);
+            tree = rewritten;
+        }
+
+        if (FindEntry(compilation, signature) is not { } entry)
+        {
+            var reason = $"the code defines no method {signature} (at top level, or public static in a class)";
+            return refused(Verdict.CompileError, reason, [reason], []);
+        }
+
+        using var bytes = new MemoryStream();
+        var emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
+        if (!emitted.Success)
+        {
+            var diagnostics = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(MaxDiagnostics).Select(Describe).ToArray();
+            return refused(Verdict.CompileError, diagnostics.FirstOrDefault() ?? "emit failed", diagnostics, []);
+        }
+        return new AdmittedCandidate(hash, code, kind, null, "admitted", [], [], bytes.ToArray(), entry);
+    }
+
+    /// <summary>The content address of a candidate's code: lower-case hex SHA-256 of its UTF-8 bytes.</summary>
+    public static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    private static (CSharpCompilation Compilation, ImmutableArray<Diagnostic> Errors) Compile(
+        SyntaxTree original, string hash, SyntaxTree instrumented, CancellationToken cancellationToken)
+    {
+        _ = original;
+        var compilation = CSharpCompilation.CreateScriptCompilation(
+            "candidate-" + hash[..16], instrumented, CompilationReferences.Get(), CompilationOptions);
+        var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        return (compilation, errors);
+    }
+
+    private static bool IsInInjectedCode(Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree is { } tree
+        && tree.GetRoot().FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+            .AncestorsAndSelf().Any(n => n.HasAnnotations(Instrumenter.AnnotationKind));
+
+    private static string Describe(Diagnostic diagnostic)
+    {
+        var line = diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+        return $"line {line}: {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    private static EntryPoint? FindEntry(CSharpCompilation compilation, EntrySignature signature)
+    {
+        var script = compilation.ScriptClass;
+        if (script is null)
+        {
+            return null;
+        }
+        var topLevel = script.GetMembers(signature.MethodName).OfType<IMethodSymbol>().FirstOrDefault(m => Matches(m, signature));
+        if (topLevel is not null)
+        {
+            return new EntryPoint(script.MetadataName, signature.MethodName, topLevel.IsStatic);
+        }
+        var nested = script.GetTypeMembers()
+            .Where(t => t.DeclaredAccessibility == Accessibility.Public && t.Arity == 0)
+            .SelectMany(t => t.GetMembers(signature.MethodName).OfType<IMethodSymbol>())
+            .FirstOrDefault(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && Matches(m, signature));
+        return nested is null ? null : new EntryPoint($"{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true);
+    }
+
+    private static bool Matches(IMethodSymbol method, EntrySignature signature) =>
+        method.Arity == 0
+        && method.Parameters.Length == signature.ParameterTypes.Count
+        && method.Parameters.Zip(signature.ParameterTypes).All(p => p.First.RefKind == RefKind.None && Matches(p.First.Type, p.Second));
+
+    private static bool Matches(ITypeSymbol symbol, Type type)
+    {
+        if (type.IsArray)
+        {
+            return symbol is IArrayTypeSymbol { Rank: 1 } array && Matches(array.ElementType, type.GetElementType()!);
+        }
+        return symbol is INamedTypeSymbol named
+            && named.Arity == 0
+            && $"{named.ContainingNamespace.ToDisplayString()}.{named.MetadataName}" == type.FullName;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Stop.Sandbox.Admission;
+using Stop.Sandbox.Workers;
+using Stop.Sandbox.Workers.Protocol;
+using Stop.Tasks;
+
+namespace Stop.Sandbox;
+
+/// <summary>
+/// The candidate pipeline: admission in the host, execution in supervised worker processes. Workers are
+/// reused while healthy and recycled after a crash, a backstop timeout or <see cref="SandboxOptions.JobsPerWorker"/> jobs.
+/// </summary>
+public sealed class CandidateSandbox : IAsyncDisposable
+{
+    private readonly CandidateCompiler compiler = new();
+    private readonly ConcurrentQueue<WorkerProcess> idle = new();
+    private readonly CpuSlots slots;
+
+    public CandidateSandbox(SandboxOptions? options = null)
+    {
+        Options = options ?? new SandboxOptions();
+        slots = new CpuSlots(Options.Parallelism);
+    }
+
+    public SandboxOptions Options { get; }
+
+    /// <summary>Workers started so far (a measure of recycling).</summary>
+    public int WorkersStarted { get; private set; }
+
+    /// <summary>Admits a solution for a task: extract, compile, check, instrument.</summary>
+    public Task<AdmittedCandidate> AdmitSolutionAsync(string text, DownstreamTask task, CancellationToken cancellationToken = default) =>
+        AdmitAsync(text, CandidateKind.Solution, EntrySignature.Solution(task.ParameterTypes), cancellationToken);
+
+    /// <summary>Admits an improver.</summary>
+    public Task<AdmittedCandidate> AdmitImproverAsync(string text, CancellationToken cancellationToken = default) =>
+        AdmitAsync(text, CandidateKind.Improver, EntrySignature.Improver, cancellationToken);
+
+    /// <summary>Admits a candidate, holding a CPU slot while it compiles.</summary>
+    public async Task<AdmittedCandidate> AdmitAsync(string text, CandidateKind kind, EntrySignature signature, CancellationToken cancellationToken = default)
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => compiler.Admit(text, kind, signature, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>Admits and scores a solution text on one split.</summary>
+    public async Task<Evaluation> ScoreAsync(string text, DownstreamTask task, Split split, CancellationToken cancellationToken = default)
+    {
+        var candidate = await AdmitSolutionAsync(text, task, cancellationToken).ConfigureAwait(false);
+        return await EvaluateAsync(candidate, task, split, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Scores an admitted solution on one split in a worker; a refused candidate scores 0 with its refusal.</summary>
+    public async Task<Evaluation> EvaluateAsync(AdmittedCandidate candidate, DownstreamTask task, Split split, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(task);
+        var splitName = split.ToString().ToLowerInvariant();
+        if (!candidate.IsAdmitted)
+        {
+            return new Evaluation(task.Name, splitName, candidate.Hash, candidate.Refusal!.Value, candidate.Reason, 0, 0, 0,
+                DecidedBy.Counted, [], candidate.Diagnostics, candidate.Violations, "");
+        }
+        var job = new EvaluateSolution(Image(candidate), task.Name, splitName, new Limits(task.FuelPerInstance, Options.MaxDepth, Options.MaxOutputChars));
+        var clock = Stopwatch.StartNew();
+        var (outcome, failure) = await RunJobAsync(job, NoCalls, cancellationToken).ConfigureAwait(false);
+        var wallMs = clock.Elapsed.TotalMilliseconds;
+        if (failure is not null)
+        {
+            return new Evaluation(task.Name, splitName, candidate.Hash, failure.Verdict, failure.Reason, task.FailureFloor, 0, wallMs,
+                failure.DecidedBy, [], [], [], "");
+        }
+        var result = (SolutionOutcome)outcome!;
+        var verdict = VerdictNames.Parse(result.Verdict);
+        var decidedBy = verdict == Verdict.OutOfMemory ? DecidedBy.MemoryCap : DecidedBy.Counted;
+        return new Evaluation(task.Name, splitName, candidate.Hash, verdict, result.Reason, result.Score, result.Fuel, wallMs,
+            decidedBy, result.Instances, [], [], result.Console);
+    }
+
+    /// <summary>Runs an admitted improver once; its model and utility calls are answered by <paramref name="calls"/>.</summary>
+    public async Task<ImproverRun> RunImproverAsync(AdmittedCandidate improver, ImproverInput input, IImproverCalls calls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(improver);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(calls);
+        if (!improver.IsAdmitted)
+        {
+            return new ImproverRun(improver.Hash, improver.Refusal!.Value, improver.Reason, null, 0, 0, DecidedBy.Counted, "");
+        }
+        var job = new RunImprover(Image(improver), input.InitialSolution, input.UtilityHandle, input.UtilitySource, input.UtilityBudget,
+            input.LanguageModelHandle, input.LanguageModelBudget, input.MaxResponsesPerCall, input.Seed,
+            new Limits(Options.ImproverFuel, Options.MaxDepth, Options.MaxOutputChars));
+        var clock = Stopwatch.StartNew();
+        var (outcome, failure) = await RunJobAsync(job, (call, ct) => Answer(calls, call, ct), cancellationToken).ConfigureAwait(false);
+        var wallMs = clock.Elapsed.TotalMilliseconds;
+        if (failure is not null)
+        {
+            return new ImproverRun(improver.Hash, failure.Verdict, failure.Reason, null, 0, wallMs, failure.DecidedBy, "");
+        }
+        var result = (ImproverOutcome)outcome!;
+        var verdict = VerdictNames.Parse(result.Verdict);
+        return new ImproverRun(improver.Hash, verdict, result.Reason, result.Result, result.Fuel, wallMs,
+            verdict == Verdict.OutOfMemory ? DecidedBy.MemoryCap : DecidedBy.Counted, result.Console);
+    }
+
+    private static async Task<CallReply> Answer(IImproverCalls calls, Message call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return call switch
+            {
+                PromptCall p => new CallReply(await calls.PromptAsync(p.LanguageModel, p.Expertise, p.Messages, p.Temperature, cancellationToken).ConfigureAwait(false), null, null),
+                ScoreCall s => new CallReply(null, await calls.ScoreAsync(s.Utility, s.Solution, cancellationToken).ConfigureAwait(false), null),
+                _ => throw new InvalidDataException($"Not a call: {call.GetType().Name}"),
+            };
+        }
+        catch (ImproverCallException exception)
+        {
+            return new CallReply(null, null, exception.Message);
+        }
+    }
+
+    private static Task<CallReply> NoCalls(Message call, CancellationToken cancellationToken) =>
+        Task.FromResult(new CallReply(null, null, "A solution has no language model or utility to call."));
+
+    private async Task<(Message? Outcome, WorkerFailure? Failure)> RunJobAsync(
+        Message job, Func<Message, CancellationToken, Task<CallReply>> answer, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var worker = Acquire();
+        try
+        {
+            return await worker.RunAsync(job, answer, slots, Options.Backstop, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+            await ReturnAsync(worker).ConfigureAwait(false);
+        }
+    }
+
+    private WorkerProcess Acquire()
+    {
+        while (idle.TryDequeue(out var worker))
+        {
+            if (worker.IsHealthy)
+            {
+                return worker;
+            }
+            _ = worker.DisposeAsync();
+        }
+        WorkersStarted++;
+        return WorkerProcess.Start(Options);
+    }
+
+    private async Task ReturnAsync(WorkerProcess worker)
+    {
+        if (worker.IsHealthy && worker.JobsRun < Options.JobsPerWorker)
+        {
+            idle.Enqueue(worker);
+        }
+        else
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static CandidateImage Image(AdmittedCandidate candidate) =>
+        new(candidate.Hash, candidate.Assembly!, candidate.Entry!.TypeName, candidate.Entry.MethodName, candidate.Entry.IsStatic);
+
+    public async ValueTask DisposeAsync()
+    {
+        while (idle.TryDequeue(out var worker))
+        {
+            await worker.DisposeAsync().ConfigureAwait(false);
+        }
+        slots.Dispose();
+    }
+}

@@ -1,0 +1,12 @@
+namespace Stop.Sandbox;
+
+/// <summary>
+/// Which mechanism decided an outcome. Counted limits (fuel, depth) decide the same way on every machine;
+/// the wall-clock backstop and the memory cap do not, so a replay reports them apart from divergences.
+/// </summary>
+public enum DecidedBy
+{
+    Counted,
+    WallClockBackstop,
+    MemoryCap,
+}

@@ -1,0 +1,40 @@
+using Stop.Guest;
+using Stop.Sandbox.Workers.Protocol;
+
+namespace Stop.Sandbox.Execution;
+
+/// <summary>Runs one improver inside a worker: <c>ImproveAlgorithm(initialSolution, utility, languageModel)</c>.</summary>
+internal static class ImproverRunner
+{
+    public static ImproverOutcome Run(RunImprover job, ChannelImproverHost host, BoundedWriter console)
+    {
+        console.Reset(job.Limits.MaxOutputChars);
+        using var candidate = LoadedCandidate.Load(job.Candidate);
+        var utility = new Utility(job.UtilityHandle, job.UtilitySource, job.UtilityBudget);
+        var languageModel = new LanguageModel(job.LanguageModelHandle, job.LanguageModelBudget, job.MaxResponsesPerCall);
+        ImproverHost.Install(host);
+        try
+        {
+            var init = MeteredCall.Run(() => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, job.Seed);
+            if (init.Verdict != Verdict.Ok)
+            {
+                return new ImproverOutcome(init.Verdict.ToWord(), $"top-level code: {init.Reason}", null, init.Fuel, console.Take());
+            }
+            var call = MeteredCall.Run(
+                () => candidate.Invoke([job.InitialSolution, utility, languageModel]), job.Limits.Fuel, job.Limits.MaxDepth, job.Seed);
+            var fuel = init.Fuel + call.Fuel;
+            if (call.Verdict != Verdict.Ok)
+            {
+                return new ImproverOutcome(call.Verdict.ToWord(), call.Reason ?? "", null, fuel, console.Take());
+            }
+            // A null result is no failure: STOP's meta-utility counts it as a run that improved nothing.
+            return call.Value is null or string
+                ? new ImproverOutcome("ok", "ok", (string?)call.Value, fuel, console.Take())
+                : new ImproverOutcome(Verdict.InvalidOutput.ToWord(), $"ImproveAlgorithm returned a {call.Value.GetType().Name}, not a string", null, fuel, console.Take());
+        }
+        finally
+        {
+            ImproverHost.Install(null);
+        }
+    }
+}

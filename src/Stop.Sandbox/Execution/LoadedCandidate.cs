@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Stop.Sandbox.Workers.Protocol;
+
+namespace Stop.Sandbox.Execution;
+
+/// <summary>
+/// A candidate's assembly loaded into its own collectible context for one job, so that no static state of
+/// one job reaches the next: the same candidate on the same instance gets the same outcome in any worker.
+/// </summary>
+internal sealed class LoadedCandidate : IDisposable
+{
+    private readonly AssemblyLoadContext context;
+    private readonly MethodInfo method;
+    private object? target;
+
+    private LoadedCandidate(AssemblyLoadContext context, MethodInfo method)
+    {
+        this.context = context;
+        this.method = method;
+    }
+
+    /// <summary>The declared return type of the candidate's method.</summary>
+    public Type ReturnType => method.ReturnType;
+
+    public static LoadedCandidate Load(CandidateImage image)
+    {
+        var context = new AssemblyLoadContext($"candidate-{image.Hash[..16]}", isCollectible: true);
+        using var bytes = new MemoryStream(image.Assembly, writable: false);
+        var assembly = context.LoadFromStream(bytes);
+        var type = assembly.GetType(image.TypeName, throwOnError: true)!;
+        var flags = BindingFlags.Public | BindingFlags.NonPublic | (image.IsStatic ? BindingFlags.Static : BindingFlags.Instance);
+        var method = type.GetMethods(flags).First(m => m.Name == image.MethodName && !m.IsGenericMethodDefinition);
+        return new LoadedCandidate(context, method);
+    }
+
+    /// <summary>
+    /// Runs the script's top-level code, as Python's exec of a solution would; top-level methods then
+    /// belong to the script object it creates. Runs metered, like any candidate code.
+    /// </summary>
+    public void Initialize()
+    {
+        var script = method.DeclaringType!.Assembly.GetType(Admission.CandidateCompiler.ScriptClassName, throwOnError: true)!;
+        var factory = script.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new InvalidOperationException("The candidate's script has no factory.");
+        var submissions = new object?[2];
+        var run = (Task)factory.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [submissions], null)!;
+        run.GetAwaiter().GetResult();
+        target = method.IsStatic ? null : submissions[1];
+    }
+
+    /// <summary>Calls the candidate's method; exceptions it raises surface unwrapped.</summary>
+    public object? Invoke(object?[] arguments)
+    {
+        try
+        {
+            return method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
+        }
+        catch (TargetParameterCountException exception)
+        {
+            throw new InvalidOperationException("The candidate's method does not take the task's arguments.", exception);
+        }
+    }
+
+    public void Dispose() => context.Unload();
+}

@@ -1,0 +1,54 @@
+using Stop.Guest.Runtime;
+
+namespace Stop.Sandbox.Execution;
+
+/// <summary>The outcome of one metered call of candidate code.</summary>
+internal readonly record struct MeteredResult(Verdict Verdict, string? Reason, object? Value, long Fuel, DecidedBy DecidedBy);
+
+/// <summary>
+/// Runs candidate code under the meter and turns what happened into a verdict. An exhausted meter wins
+/// over whatever the candidate did afterwards, so catching the exhaustion cannot change the outcome.
+/// </summary>
+internal static class MeteredCall
+{
+    public static MeteredResult Run(Func<object?> call, long fuel, int maxDepth, int seed)
+    {
+        Meter.Reset(fuel, maxDepth);
+        SeededRandom.Reset(seed);
+        object? value = null;
+        Exception? failure = null;
+        try
+        {
+            value = call();
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+        var used = Meter.FuelUsed;
+        if (Meter.Trip != MeterTrip.None)
+        {
+            var reason = Meter.Trip == MeterTrip.Depth
+                ? $"call depth passed {maxDepth} (unbounded recursion?)"
+                : $"ran out of fuel ({fuel:N0} units)";
+            return new(Verdict.Timeout, reason, null, used, DecidedBy.Counted);
+        }
+        return failure switch
+        {
+            null => new(Verdict.Ok, null, value, used, DecidedBy.Counted),
+            OutOfMemoryException or InsufficientExecutionStackException =>
+                new(Verdict.OutOfMemory, $"{failure.GetType().Name}: {failure.Message}", null, used, DecidedBy.MemoryCap),
+            _ => new(Verdict.RuntimeError, Describe(failure), null, used, DecidedBy.Counted),
+        };
+    }
+
+    private static string Describe(Exception exception)
+    {
+        var message = exception.Message.ReplaceLineEndings(" ");
+        if (message.Length > 300)
+        {
+            message = message[..300] + "…";
+        }
+        return $"{exception.GetType().Name}: {message}";
+    }
+}

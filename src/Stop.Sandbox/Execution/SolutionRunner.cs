@@ -1,0 +1,109 @@
+using System.Collections;
+using Stop.Sandbox.Workers.Protocol;
+using Stop.Tasks;
+
+namespace Stop.Sandbox.Execution;
+
+/// <summary>
+/// Scores a solution inside a worker, instance by instance, as STOP's hidden scorers do: the mean of the
+/// instance scores; a timeout, crash or exception ends the candidate at the task's failure floor; a
+/// malformed output scores 0 for its instance.
+/// </summary>
+internal static class SolutionRunner
+{
+    /// <summary>Seed for the script's top-level code, which runs before any instance.</summary>
+    private const int InitializationSeed = 0;
+
+    public static SolutionOutcome Run(EvaluateSolution job, BoundedWriter console)
+    {
+        var task = TaskCatalog.Get(job.Task);
+        var split = Enum.Parse<Split>(job.Split, ignoreCase: true);
+        var count = task.InstanceCount(split);
+        var instances = new List<InstanceOutcome>(count);
+        console.Reset(job.Limits.MaxOutputChars);
+
+        using var candidate = LoadedCandidate.Load(job.Candidate);
+        var init = MeteredCall.Run(() => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, InitializationSeed);
+        if (init.Verdict != Verdict.Ok)
+        {
+            return Ended(task, init.Verdict, $"top-level code: {init.Reason}", init.Fuel, instances, console);
+        }
+
+        var fuel = init.Fuel;
+        var total = 0.0;
+        Verdict? firstProblem = null;
+        string? firstReason = null;
+        for (var index = 0; index < count; index++)
+        {
+            var instance = task.CreateInstance(split, index);
+            var call = MeteredCall.Run(
+                () => Normalize(candidate.Invoke(instance.Arguments), task.ReturnType),
+                job.Limits.Fuel, job.Limits.MaxDepth, instance.RandomSeed);
+            fuel += call.Fuel;
+            if (call.Verdict != Verdict.Ok)
+            {
+                instances.Add(new InstanceOutcome(index, call.Verdict.ToWord(), task.FailureFloor, call.Fuel, call.Reason));
+                return Ended(task, call.Verdict, $"instance {index}: {call.Reason}", fuel, instances, console);
+            }
+            var malformed = DescribeMalformed(task, instance, call.Value);
+            var score = malformed is null ? Math.Clamp(task.ScoreInstance(instance, call.Value), 0, 1) : 0;
+            if (double.IsNaN(score))
+            {
+                score = 0;
+            }
+            total += score;
+            instances.Add(new InstanceOutcome(index, malformed is null ? "ok" : Verdict.InvalidOutput.ToWord(), score, call.Fuel, malformed));
+            if (malformed is not null && firstProblem is null)
+            {
+                firstProblem = Verdict.InvalidOutput;
+                firstReason = $"instance {index}: {malformed}";
+            }
+        }
+        return new SolutionOutcome(
+            (firstProblem ?? Verdict.Ok).ToWord(), firstReason ?? "ok", total / count, fuel, instances, console.Take());
+    }
+
+    private static SolutionOutcome Ended(DownstreamTask task, Verdict verdict, string reason, long fuel, List<InstanceOutcome> instances, BoundedWriter console) =>
+        new(verdict.ToWord(), reason, task.FailureFloor, fuel, instances, console.Take());
+
+    private static string? DescribeMalformed(DownstreamTask task, TaskInstance instance, object? output)
+    {
+        if (output is null)
+        {
+            return "the output is null";
+        }
+        if (!task.ReturnType.IsInstanceOfType(output))
+        {
+            return $"the output is a {output.GetType().Name}, not a {Admission.EntrySignature.CSharpName(task.ReturnType)}";
+        }
+        return task.DescribeMalformed(instance, output);
+    }
+
+    /// <summary>
+    /// Lets a solution return any sequence where the task wants an array (STOP's scorers reshape with numpy);
+    /// a lazy sequence is enumerated here, under the meter.
+    /// </summary>
+    private static object? Normalize(object? output, Type expected)
+    {
+        if (output is null || expected.IsInstanceOfType(output) || !expected.IsArray || output is not IEnumerable sequence)
+        {
+            return output;
+        }
+        var element = expected.GetElementType()!;
+        var items = new List<object?>();
+        foreach (var item in sequence)
+        {
+            if (item is not null && !element.IsInstanceOfType(item))
+            {
+                return output;
+            }
+            items.Add(item);
+        }
+        var array = Array.CreateInstance(element, items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            array.SetValue(items[i], i);
+        }
+        return array;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+using System.Text.Json;
+
+namespace Stop.Sandbox.Workers.Protocol;
+
+/// <summary>Length-prefixed JSON frames over a pair of streams (a worker's standard input and output).</summary>
+public sealed class Channel(Stream input, Stream output)
+{
+    /// <summary>The largest frame either side accepts; anything longer means a broken peer.</summary>
+    public const int MaxFrameBytes = 64 << 20;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    /// <summary>Sends one message.</summary>
+    public async Task SendAsync(Message message, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, Json);
+        var header = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(header, body.Length);
+        await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await output.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    /// <summary>Receives one message, or null when the peer closed the channel.</summary>
+    public async Task<Message?> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var header = new byte[4];
+        if (!await ReadExactlyOrEndAsync(header, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (length is <= 0 or > MaxFrameBytes)
+        {
+            throw new InvalidDataException($"A frame of {length} bytes is not a message.");
+        }
+        var body = new byte[length];
+        if (!await ReadExactlyOrEndAsync(body, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        return JsonSerializer.Deserialize<Message>(body, Json) ?? throw new InvalidDataException("An empty frame is not a message.");
+    }
+
+    private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await input.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return false;
+            }
+            read += n;
+        }
+        return true;
+    }
+}

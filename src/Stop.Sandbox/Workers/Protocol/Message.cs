@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+
+namespace Stop.Sandbox.Workers.Protocol;
+
+/// <summary>
+/// One frame on a worker's channel. The host sends jobs and replies; the worker sends the improver's calls
+/// and results. Frames are JSON behind a 4-byte little-endian length.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(EvaluateSolution), "evaluate-solution")]
+[JsonDerivedType(typeof(RunImprover), "run-improver")]
+[JsonDerivedType(typeof(PromptCall), "prompt-call")]
+[JsonDerivedType(typeof(ScoreCall), "score-call")]
+[JsonDerivedType(typeof(CallReply), "call-reply")]
+[JsonDerivedType(typeof(SolutionOutcome), "solution-outcome")]
+[JsonDerivedType(typeof(ImproverOutcome), "improver-outcome")]
+public abstract record Message;
+
+/// <summary>The candidate code a job runs: its content hash, its emitted bytes and where its method is.</summary>
+public sealed record CandidateImage(string Hash, byte[] Assembly, string TypeName, string MethodName, bool IsStatic);
+
+/// <summary>Counted limits for one call of a candidate.</summary>
+public sealed record Limits(long Fuel, int MaxDepth, int MaxOutputChars);
+
+/// <summary>Score a solution on a task split, instance by instance, inside the worker.</summary>
+public sealed record EvaluateSolution(CandidateImage Candidate, string Task, string Split, Limits Limits) : Message;
+
+/// <summary>Run an improver once; its model and utility calls come back to the host as <see cref="PromptCall"/> and <see cref="ScoreCall"/>.</summary>
+public sealed record RunImprover(
+    CandidateImage Candidate,
+    string InitialSolution,
+    int UtilityHandle,
+    string UtilitySource,
+    int UtilityBudget,
+    int LanguageModelHandle,
+    int LanguageModelBudget,
+    int MaxResponsesPerCall,
+    int Seed,
+    Limits Limits) : Message;
+
+/// <summary>An improver asks the host's language model.</summary>
+public sealed record PromptCall(int LanguageModel, string Expertise, IReadOnlyList<string> Messages, double Temperature) : Message;
+
+/// <summary>An improver asks the host's utility to score a solution.</summary>
+public sealed record ScoreCall(int Utility, string Solution) : Message;
+
+/// <summary>The host's answer to a call: completions or a score, or the error message to raise in the improver.</summary>
+public sealed record CallReply(IReadOnlyList<string>? Completions, double? Score, string? Error) : Message;
+
+/// <summary>One instance's result.</summary>
+public sealed record InstanceOutcome(int Index, string Verdict, double Score, long Fuel, string? Reason);
+
+/// <summary>How a solution fared on a split.</summary>
+public sealed record SolutionOutcome(
+    string Verdict,
+    string Reason,
+    double Score,
+    long Fuel,
+    IReadOnlyList<InstanceOutcome> Instances,
+    string Console) : Message;
+
+/// <summary>How an improver run ended: what it returned, or why it returned nothing.</summary>
+public sealed record ImproverOutcome(string Verdict, string Reason, string? Result, long Fuel, string Console) : Message;

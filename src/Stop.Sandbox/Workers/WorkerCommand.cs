@@ -1,0 +1,35 @@
+namespace Stop.Sandbox.Workers;
+
+/// <summary>Finds how to start a worker: the <c>stop</c> program beside this assembly, run as <c>stop worker</c>.</summary>
+internal static class WorkerCommand
+{
+    public static IReadOnlyList<string> Resolve(SandboxOptions options)
+    {
+        if (options.WorkerCommand is { Count: > 0 } explicitCommand)
+        {
+            return explicitCommand;
+        }
+        var folder = AppContext.BaseDirectory;
+        var dll = Path.Combine(folder, "stop.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"The worker program stop.dll is not in {folder}; build src/Stop.Cli into the same folder.", dll);
+        }
+        return [DotnetHost(), dll, "worker"];
+    }
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk && File.Exists(fromSdk))
+        {
+            return fromSdk;
+        }
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            return self;
+        }
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var beside = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(beside) ? beside : "dotnet";
+    }
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Text;
+using Stop.Sandbox.Workers.Protocol;
+
+namespace Stop.Sandbox.Workers;
+
+/// <summary>
+/// One supervised worker process. It runs one job at a time; the improver calls a job makes are answered
+/// by the host, and the time spent answering is not held against the job's wall-clock backstop.
+/// </summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    private const int StderrKeptChars = 4096;
+
+    private readonly Process process;
+    private readonly Channel channel;
+    private readonly StringBuilder stderr = new();
+
+    private WorkerProcess(Process process)
+    {
+        this.process = process;
+        channel = new Channel(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
+    }
+
+    public int JobsRun { get; private set; }
+
+    public bool IsHealthy { get; private set; } = true;
+
+    public static WorkerProcess Start(SandboxOptions options)
+    {
+        var command = WorkerCommand.Resolve(options);
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var argument in command.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{options.WorkerMemoryBytes:X}";
+        start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Keys and other secrets of the host are not the worker's business.
+        foreach (var name in start.Environment.Keys.Where(IsSecret).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the worker '{string.Join(' ', command)}'.");
+        var worker = new WorkerProcess(process);
+        process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);
+        process.BeginErrorReadLine();
+        return worker;
+    }
+
+    /// <summary>
+    /// Runs a job to its outcome. <paramref name="answer"/> handles the improver's calls; <paramref name="slots"/>
+    /// is released while the host answers, so a waiting improver holds no CPU slot.
+    /// </summary>
+    public async Task<(Message? Outcome, WorkerFailure? Failure)> RunAsync(
+        Message job, Func<Message, CancellationToken, Task<CallReply>> answer, CpuSlots slots, TimeSpan backstop, CancellationToken cancellationToken)
+    {
+        JobsRun++;
+        var computing = Stopwatch.StartNew();
+        try
+        {
+            await channel.SendAsync(job, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var receive = channel.ReceiveAsync(cancellationToken);
+                var left = backstop - computing.Elapsed;
+                var finished = await Task.WhenAny(receive, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken)).ConfigureAwait(false);
+                if (finished != receive)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Kill();
+                    return (null, new WorkerFailure(Verdict.Timeout, $"stopped by the wall-clock backstop after {backstop.TotalSeconds:0.#} s of computing", DecidedBy.WallClockBackstop));
+                }
+                var message = await receive.ConfigureAwait(false);
+                switch (message)
+                {
+                    case null:
+                        return (null, await DiedAsync().ConfigureAwait(false));
+                    case PromptCall or ScoreCall:
+                        computing.Stop();
+                        slots.Release();
+                        CallReply reply;
+                        try
+                        {
+                            reply = await answer(message, cancellationToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                        }
+                        computing.Start();
+                        await channel.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                        break;
+                    default:
+                        return (message, null);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or System.Text.Json.JsonException)
+        {
+            return (null, await DiedAsync().ConfigureAwait(false));
+        }
+        catch
+        {
+            Kill();
+            throw;
+        }
+    }
+
+    private async Task<WorkerFailure> DiedAsync()
+    {
+        IsHealthy = false;
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+        var code = process.HasExited ? process.ExitCode : -1;
+        var detail = LastStderrLine();
+        if (code == WorkerExitCodes.OutOfMemory || detail.Contains("OutOfMemory", StringComparison.Ordinal))
+        {
+            return new WorkerFailure(Verdict.OutOfMemory, "the worker reached its memory cap", DecidedBy.MemoryCap);
+        }
+        var reason = detail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)
+            ? "the worker's stack overflowed"
+            : $"the worker exited with code {code}" + (detail.Length > 0 ? $": {detail}" : "");
+        return new WorkerFailure(Verdict.Crashed, reason, DecidedBy.Counted);
+    }
+
+    private void KeepStderr(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (stderr)
+        {
+            if (stderr.Length < StderrKeptChars)
+            {
+                stderr.AppendLine(line);
+            }
+        }
+    }
+
+    private string LastStderrLine()
+    {
+        lock (stderr)
+        {
+            var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return lines.FirstOrDefault(l => l.Contains("overflow", StringComparison.OrdinalIgnoreCase) || l.Contains("OutOfMemory", StringComparison.Ordinal))
+                ?? lines.LastOrDefault() ?? "";
+        }
+    }
+
+    private void Kill()
+    {
+        IsHealthy = false;
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static bool IsSecret(string name) =>
+        name.EndsWith("_API_KEY", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("_TOKEN", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("_SECRET", StringComparison.OrdinalIgnoreCase);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            process.StandardInput.Close();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            Kill();
+        }
+        process.Dispose();
+    }
+}
