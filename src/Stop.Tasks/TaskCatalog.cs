@@ -1,10 +1,24 @@
+using Stop.Tasks.MaxCut;
+using Stop.Tasks.Parity;
+using Stop.Tasks.QuadraticAssignment;
+using Stop.Tasks.StringGridDistance;
+using Stop.Tasks.ThreeSat;
+
 namespace Stop.Tasks;
 
 /// <summary>Every downstream task Stop ships, by name.</summary>
 public static class TaskCatalog
 {
     /// <summary>The tasks, in the order the paper lists them.</summary>
-    public static IReadOnlyList<DownstreamTask> All { get; } = [];
+    public static IReadOnlyList<DownstreamTask> All { get; } =
+    [
+        new ParityNoiseTask(),
+        new StrGridDistTask(),
+        new ModifiedQuadraticAssignmentTask(),
+        new ThreeSatTask(),
+        new MaxCutTask(),
+        new ParityNoiselessTask(),
+    ];
 
     /// <summary>Finds a task by its folder name.</summary>
     public static bool TryGet(string name, out DownstreamTask task)

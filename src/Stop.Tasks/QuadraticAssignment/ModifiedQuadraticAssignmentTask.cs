@@ -1,0 +1,72 @@
+using Stop.Tasks.Generation;
+
+namespace Stop.Tasks.QuadraticAssignment;
+
+/// <summary>
+/// STOP's modified quadratic assignment transfer task: 10 problems of size 15 per split. STOP averages
+/// the raw objective (plus wall-clock seconds) ÷ 225 and calls it "higher is better" while its seed
+/// minimises; Stop scores (upper bound − objective) ÷ (upper bound − lower bound), in [0, 1], higher better.
+/// </summary>
+public sealed class ModifiedQuadraticAssignmentTask : DownstreamTask
+{
+    /// <summary>STOP's hidden per-instance limit: <c>result(timeout=0.5)</c>.</summary>
+    public const long StopMillisecondsPerInstance = 500;
+
+    /// <summary>STOP's <c>eps</c>: the floor of its final average, and what a non-compiling candidate gets.</summary>
+    public const double Eps = 1e-2;
+
+    public override string Name => "modified_quadratic_assignment";
+
+    public override string Signature => "int[] Algorithm(double[][] F, double[][] D, double[][] P)";
+
+    public override IReadOnlyList<Type> ParameterTypes { get; } = [typeof(double[][]), typeof(double[][]), typeof(double[][])];
+
+    public override Type ReturnType => typeof(int[]);
+
+    public override long FuelPerInstance => FuelCalibration.ForStopMilliseconds(StopMillisecondsPerInstance);
+
+    public override double FailureFloor => Eps;
+
+    public override int InstanceCount(Split split) => 10;
+
+    public override TaskInstance CreateInstance(Split split, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
+        var rng = StopSeeds.Generator(split, index);
+        var problem = QuadraticAssignmentProblem.Generate(rng);
+        object?[] arguments = [Copy.Jagged(problem.F), Copy.Jagged(problem.D), Copy.Jagged(problem.P)];
+        return new TaskInstance(split, index, arguments, rng.NextRandomSeed(), problem);
+    }
+
+    /// <summary>Where the objective lies between the instance's bounds, flipped so lower objectives score higher; 0 unless the output is a permutation of 0..14.</summary>
+    public override double ScoreInstance(TaskInstance instance, object? output)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var problem = (QuadraticAssignmentProblem)instance.Hidden;
+        if (output is not int[] assignment || !IsPermutation(assignment))
+        {
+            return 0;
+        }
+        var score = (problem.UpperBound - problem.Objective(assignment)) / (problem.UpperBound - problem.LowerBound);
+        return Math.Clamp(score, 0, 1);
+    }
+
+    private static bool IsPermutation(int[] assignment)
+    {
+        if (assignment.Length != QuadraticAssignmentProblem.Size)
+        {
+            return false;
+        }
+        var seen = new bool[assignment.Length];
+        foreach (var location in assignment)
+        {
+            if ((uint)location >= (uint)seen.Length || seen[location])
+            {
+                return false;
+            }
+            seen[location] = true;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+using Stop.Tasks.Generation;
+
+namespace Stop.Tasks.StringGridDistance;
+
+/// <summary>
+/// STOP's string grid distance transfer task: given t over "AB" and a distance, return s of the same
+/// length with grid_dist(s, t) equal to it; 50 problems per split. An exact hit scores 1, a miss
+/// 0.5 − |d − dist| / (6·len(t)) (always in (0, 0.5]), a malformed string 0.
+/// </summary>
+public sealed class StrGridDistTask : DownstreamTask
+{
+    /// <summary>STOP's hidden per-instance limit: <c>score_test(..., max_time=0.1)</c> (the pool's 1 s is looser).</summary>
+    public const long StopMillisecondsPerInstance = 100;
+
+    public override string Name => "str_grid_dist";
+
+    public override string Signature => "string Algorithm(string t, int dist)";
+
+    public override IReadOnlyList<Type> ParameterTypes { get; } = [typeof(string), typeof(int)];
+
+    public override Type ReturnType => typeof(string);
+
+    public override long FuelPerInstance => FuelCalibration.ForStopMilliseconds(StopMillisecondsPerInstance);
+
+    /// <summary>STOP's scorer scores a raising or slow instance 0 and a non-compiling candidate 0.</summary>
+    public override double FailureFloor => 0;
+
+    public override int InstanceCount(Split split) => 50;
+
+    public override TaskInstance CreateInstance(Split split, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
+        var rng = StopSeeds.Generator(split, index);
+        var problem = GridDistanceProblem.Generate(rng);
+        return new TaskInstance(split, index, [problem.T, problem.Distance], rng.NextRandomSeed(), problem);
+    }
+
+    public override double ScoreInstance(TaskInstance instance, object? output)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var problem = (GridDistanceProblem)instance.Hidden;
+        if (output is not string s || s.Length != problem.T.Length || s.Any(c => c is not ('A' or 'B')))
+        {
+            return 0;
+        }
+        var distance = GridDistanceProblem.GridDistance(s, problem.T);
+        return distance == problem.Distance ? 1 : 0.5 - (double)Math.Abs(distance - problem.Distance) / (6 * problem.T.Length);
+    }
+}

@@ -1,0 +1,51 @@
+using Stop.Tasks.Generation;
+
+namespace Stop.Tasks.ThreeSat;
+
+/// <summary>
+/// STOP's random 3-SAT transfer task: 30 planted formulas per split with 5–50 variables and 4n clauses.
+/// An instance scores 1 when the assignment satisfies the formula, STOP's eps (0.01) when it is a
+/// well-formed assignment that does not, and 0 when it is malformed (null or not of length n + 1).
+/// </summary>
+public sealed class ThreeSatTask : DownstreamTask
+{
+    /// <summary>STOP's hidden per-instance limit: <c>timeout = 0.1</c> seconds (its docstring says 10 ms; the visible utility uses 10 ms).</summary>
+    public const long StopMillisecondsPerInstance = 100;
+
+    /// <summary>STOP's <c>eps</c> for this task: a wrong assignment, a timeout or a raising candidate.</summary>
+    public const double Eps = 1e-2;
+
+    public override string Name => "three_sat";
+
+    public override string Signature => "bool[] Algorithm(int[][] formula)";
+
+    public override IReadOnlyList<Type> ParameterTypes { get; } = [typeof(int[][])];
+
+    public override Type ReturnType => typeof(bool[]);
+
+    public override long FuelPerInstance => FuelCalibration.ForStopMilliseconds(StopMillisecondsPerInstance);
+
+    public override double FailureFloor => Eps;
+
+    public override int InstanceCount(Split split) => 30;
+
+    public override TaskInstance CreateInstance(Split split, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
+        var rng = StopSeeds.Generator(split, index);
+        var formula = PlantedFormula.Generate(rng);
+        return new TaskInstance(split, index, [Copy.Jagged(formula.Clauses)], rng.NextRandomSeed(), formula);
+    }
+
+    public override double ScoreInstance(TaskInstance instance, object? output)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var formula = (PlantedFormula)instance.Hidden;
+        if (output is not bool[] assignment || assignment.Length != formula.VariableCount + 1)
+        {
+            return 0;
+        }
+        return formula.IsSatisfiedBy(assignment) ? 1 : Eps;
+    }
+}

@@ -1,0 +1,4 @@
+string Algorithm(string t, int dist)
+{
+    return t;
+}
