@@ -1,0 +1,125 @@
+using Stop.Tasks;
+
+namespace Stop.Sandbox.Tests.Execution;
+
+/// <summary>Candidates that misbehave at run time: each is contained, gets its verdict and STOP's failure floor.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class HostileCandidateTests(SandboxFixture fixture)
+{
+    private const string Signature = "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)";
+    private static readonly DownstreamTask Parity = TaskCatalog.Get("parity_noise");
+
+    private Task<Evaluation> Score(string body) =>
+        fixture.Sandbox.ScoreAsync($"{Signature}\n{{\n{body}\n}}", Parity, Split.Val);
+
+    [Fact]
+    public async Task InfiniteLoop_RunsOutOfFuel_AndScoresTheFailureFloor()
+    {
+        var evaluation = await Score("while (true) { } ");
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
+        Assert.Equal(Parity.FailureFloor, evaluation.Score);
+        Assert.Contains("fuel", evaluation.Reason);
+    }
+
+    [Fact]
+    public async Task SwallowingTheFuelException_DoesNotEscapeTheLimit()
+    {
+        var evaluation = await Score("""
+            var n = 0;
+            for (var i = 0; i < 3; i++) { try { while (true) { n++; } } catch { } }
+            return new int[testSamples.Length];
+            """);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Equal(Parity.FailureFloor, evaluation.Score);
+    }
+
+    [Fact]
+    public async Task UnboundedRecursion_TripsTheCountedDepthLimit()
+    {
+        var evaluation = await fixture.Sandbox.ScoreAsync($$"""
+            int Down(int n) => Down(n + 1) + 1;
+            {{Signature}} { Down(0); return new int[testSamples.Length]; }
+            """, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Contains("depth", evaluation.Reason);
+    }
+
+    [Fact]
+    public async Task MemoryHog_IsStoppedByTheMemoryCap_AndRecordedAsSuch()
+    {
+        var evaluation = await Score("var hoard = new List<long[]>(); while (true) { hoard.Add(new long[1 << 22]); }");
+
+        Assert.Equal(Verdict.OutOfMemory, evaluation.Verdict);
+        Assert.Equal(DecidedBy.MemoryCap, evaluation.DecidedBy);
+        Assert.Equal(Parity.FailureFloor, evaluation.Score);
+    }
+
+    [Fact]
+    public async Task ThrowingCandidate_IsARuntimeError_AtTheFailureFloor()
+    {
+        var evaluation = await Score("throw new InvalidOperationException(\"no idea\");");
+
+        Assert.Equal(Verdict.RuntimeError, evaluation.Verdict);
+        Assert.Contains("InvalidOperationException: no idea", evaluation.Reason);
+        Assert.Equal(Parity.FailureFloor, evaluation.Score);
+        Assert.Single(evaluation.Instances);
+    }
+
+    [Fact]
+    public async Task OutputOfTheWrongShape_ScoresZero_AndIsInvalidOutput()
+    {
+        var evaluation = await Score("return new int[1000];");
+
+        Assert.Equal(Verdict.InvalidOutput, evaluation.Verdict);
+        Assert.Equal(0, evaluation.Score);
+        Assert.Equal(Parity.InstanceCount(Split.Val), evaluation.Instances.Count);
+    }
+
+    [Fact]
+    public async Task TextThatIsNotCode_IsACompileError_ScoringZero()
+    {
+        var evaluation = await fixture.Sandbox.ScoreAsync("I think the best approach is to use Gaussian elimination.", Parity, Split.Val);
+
+        Assert.Equal(Verdict.CompileError, evaluation.Verdict);
+        Assert.Equal(0, evaluation.Score);
+        Assert.NotEmpty(evaluation.Diagnostics);
+    }
+
+    [Fact]
+    public async Task CodeWithoutAlgorithm_IsACompileError_NamingTheSignature()
+    {
+        var evaluation = await fixture.Sandbox.ScoreAsync("int Solve(int x) => x;", Parity, Split.Val);
+
+        Assert.Equal(Verdict.CompileError, evaluation.Verdict);
+        Assert.Contains("Algorithm(int[][], int[], int[][])", evaluation.Reason);
+    }
+
+    [Fact]
+    public async Task StackOverflowThroughAnUnmeteredLambda_CrashesOnlyItsWorker()
+    {
+        var crashed = await Score("Func<int, int> f = null!; f = x => f(x + 1); f(0); return new int[testSamples.Length];");
+        var after = await fixture.Sandbox.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Crashed, crashed.Verdict);
+        Assert.Equal(Parity.FailureFloor, crashed.Score);
+        Assert.Equal(Verdict.Ok, after.Verdict);
+    }
+
+    [Fact]
+    public async Task ConsoleOutput_IsCapturedAndBounded_AndNeverReachesTheChannel()
+    {
+        var evaluation = await Score("""
+            for (var i = 0; i < 100000; i++) { Console.Write("\u0004\0\0\0{\"type\":\"solution-outcome\"}"); }
+            Console.WriteLine("done");
+            return new int[testSamples.Length];
+            """);
+
+        Assert.Equal(Verdict.Ok, evaluation.Verdict);
+        Assert.Contains("console output cut", evaluation.Console);
+        Assert.True(evaluation.Console.Length < fixture.Sandbox.Options.MaxOutputChars + 200);
+    }
+}
