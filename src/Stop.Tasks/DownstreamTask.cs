@@ -32,7 +32,18 @@ public abstract class DownstreamTask
     /// not a permutation…), or null when it is well formed. A malformed output scores 0 and is recorded as
     /// an invalid-output verdict.
     /// </summary>
-    public virtual string? DescribeMalformed(TaskInstance instance, object output) => null;
+    public virtual string? DescribeMalformed(TaskInstance instance, object? output) => output switch
+    {
+        null => "the output is null",
+        _ when !ReturnType.IsInstanceOfType(output) => $"the output is a {output.GetType().Name}, not a {ReturnType.Name}",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The candidate's score from the mean of its instance scores. Some STOP scorers floor it at their eps
+    /// (<c>max(mean, eps)</c>); those override this.
+    /// </summary>
+    public virtual double FinalScore(double meanInstanceScore) => meanInstanceScore;
 
     /// <summary>The fuel one call of <c>Algorithm</c> may burn on one instance (STOP's per-instance time limit, counted).</summary>
     public abstract long FuelPerInstance { get; }

@@ -1,5 +1,3 @@
-using Stop.Sandbox;
-
 namespace Stop.Sandbox.Tests;
 
 /// <summary>One sandbox with real worker processes, shared by the tests that run candidates.</summary>

@@ -5,14 +5,21 @@ public sealed class ScoreBoundsTests
 {
     [Theory]
     [MemberData(nameof(TaskCatalogTests.TaskNames), MemberType = typeof(TaskCatalogTests))]
-    public void NullOrWronglyTypedOutputs_ScoreZero(string name)
+    public void NullOrWronglyTypedOutputs_ScoreZero_AndAreDescribedAsMalformed(string name)
     {
         var task = TaskCatalog.Get(name);
         var instance = task.CreateInstance(Split.Val, 0);
-        object?[] outputs = [null, new object(), "AB", 1, 1.0, new long[20], new double[20], new int[0], new bool[0], new List<int>(), new int[][] { new int[20] }];
-        foreach (var output in outputs.Where(o => o?.GetType() != task.ReturnType))
+        // three_sat alone takes null as "gave up" (STOP's seed returns None): unsolved, not malformed.
+        if (name != "three_sat")
+        {
+            Assert.Equal(0, task.ScoreInstance(instance, null));
+            Assert.NotNull(task.DescribeMalformed(instance, null));
+        }
+        object[] outputs = [new object(), "AB", 1, 1.0, new long[20], new double[20], new int[0], new bool[0], new List<int>(), new int[][] { new int[20] }];
+        foreach (var output in outputs.Where(o => o.GetType() != task.ReturnType))
         {
             Assert.Equal(0, task.ScoreInstance(instance, output));
+            Assert.NotNull(task.DescribeMalformed(instance, output));
         }
     }
 
@@ -26,6 +33,7 @@ public sealed class ScoreBoundsTests
             : task.ReturnType == typeof(bool[]) ? new bool[1_000_000]
             : Enumerable.Range(0, 1_000_000).Select(i => i % 2).ToArray();
         Assert.Equal(0, task.ScoreInstance(instance, output));
+        Assert.NotNull(task.DescribeMalformed(instance, output));
     }
 
     [Theory]

@@ -45,7 +45,7 @@ internal static class SolutionRunner
                 instances.Add(new InstanceOutcome(index, call.Verdict.ToWord(), task.FailureFloor, call.Fuel, call.Reason));
                 return Ended(task, call.Verdict, $"instance {index}: {call.Reason}", fuel, instances, console);
             }
-            var malformed = DescribeMalformed(task, instance, call.Value);
+            var malformed = task.DescribeMalformed(instance, call.Value);
             var score = malformed is null ? Math.Clamp(task.ScoreInstance(instance, call.Value), 0, 1) : 0;
             if (double.IsNaN(score))
             {
@@ -60,24 +60,11 @@ internal static class SolutionRunner
             }
         }
         return new SolutionOutcome(
-            (firstProblem ?? Verdict.Ok).ToWord(), firstReason ?? "ok", total / count, fuel, instances, console.Take());
+            (firstProblem ?? Verdict.Ok).ToWord(), firstReason ?? "ok", task.FinalScore(total / count), fuel, instances, console.Take());
     }
 
     private static SolutionOutcome Ended(DownstreamTask task, Verdict verdict, string reason, long fuel, List<InstanceOutcome> instances, BoundedWriter console) =>
         new(verdict.ToWord(), reason, task.FailureFloor, fuel, instances, console.Take());
-
-    private static string? DescribeMalformed(DownstreamTask task, TaskInstance instance, object? output)
-    {
-        if (output is null)
-        {
-            return "the output is null";
-        }
-        if (!task.ReturnType.IsInstanceOfType(output))
-        {
-            return $"the output is a {output.GetType().Name}, not a {Admission.EntrySignature.CSharpName(task.ReturnType)}";
-        }
-        return task.DescribeMalformed(instance, output);
-    }
 
     /// <summary>
     /// Lets a solution return any sequence where the task wants an array (STOP's scorers reshape with numpy);

@@ -11,7 +11,7 @@ namespace Stop.Sandbox.Workers;
 public static class WorkerMain
 {
     /// <summary>Stack for candidate threads: deep enough that the counted depth limit trips long before the real stack.</summary>
-    private const int CandidateStackBytes = 256 << 20;
+    private const int CandidateStackBytes = 16 << 20;
 
     public static async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {

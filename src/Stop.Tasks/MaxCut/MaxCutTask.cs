@@ -42,10 +42,25 @@ public sealed class MaxCutTask : DownstreamTask
     {
         ArgumentNullException.ThrowIfNull(instance);
         var graph = (WeightedGraph)instance.Hidden;
-        if (output is not int[] labels || labels.Length != graph.Adjacency.Length || labels.Distinct().Take(3).Count() != 2)
+        if (DescribeMalformed(instance, output) is not null)
         {
             return 0;
         }
-        return graph.TotalWeight > 0 ? Math.Clamp(graph.CutWeight(labels) / graph.TotalWeight, 0, 1) : 0;
+        return graph.TotalWeight > 0 ? Math.Clamp(graph.CutWeight((int[])output!) / graph.TotalWeight, 0, 1) : 0;
     }
+
+    public override string? DescribeMalformed(TaskInstance instance, object? output)
+    {
+        var nodes = ((WeightedGraph)instance.Hidden).Adjacency.Length;
+        return output switch
+        {
+            not int[] => "the output is not an int[]",
+            int[] labels when labels.Length != nodes => $"{labels.Length} labels for {nodes} nodes",
+            int[] labels when labels.Distinct().Take(3).Count() != 2 => "the labels are not exactly two distinct values",
+            _ => null,
+        };
+    }
+
+    /// <summary>STOP's maxcut scorer returns <c>max(average, eps)</c>.</summary>
+    public override double FinalScore(double meanInstanceScore) => Math.Max(meanInstanceScore, FailureFloor);
 }

@@ -38,6 +38,9 @@ public sealed class ParityNoiselessTask : DownstreamTask
         return new TaskInstance(split, index, problem.Arguments(), rng.NextRandomSeed(), problem);
     }
 
+    public override string? DescribeMalformed(TaskInstance instance, object? output) =>
+        ParityProblem.DescribeMalformed(((ParityProblem)instance.Hidden).TestParity, output);
+
     public override double ScoreInstance(TaskInstance instance, object? output)
     {
         ArgumentNullException.ThrowIfNull(instance);

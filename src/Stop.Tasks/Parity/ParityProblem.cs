@@ -50,21 +50,26 @@ internal sealed record ParityProblem(int[] TrueBits, int[][] TrainSamples, int[]
     /// <summary>The candidate's arguments, as fresh arrays.</summary>
     public object?[] Arguments() => [Copy.Jagged(TrainSamples), (int[])TrainParity.Clone(), Copy.Jagged(TestSamples)];
 
+    /// <summary>Why an output is not a prediction per test sample, each 0 or 1; null when it is one.</summary>
+    public static string? DescribeMalformed(int[] testParity, object? output) => output switch
+    {
+        not int[] => "the output is not an int[]",
+        int[] p when p.Length != testParity.Length => $"{p.Length} predictions for {testParity.Length} test samples",
+        int[] p when p.Any(x => x is not (0 or 1)) => "a prediction is neither 0 nor 1",
+        _ => null,
+    };
+
     /// <summary>The fraction of test labels predicted; 0 unless the output is an <c>int[]</c> of 0/1 of the right length.</summary>
     public static double Score(int[] testParity, object? output)
     {
-        if (output is not int[] predictions || predictions.Length != testParity.Length)
+        if (DescribeMalformed(testParity, output) is not null)
         {
             return 0;
         }
-
+        var predictions = (int[])output!;
         var correct = 0;
         for (var i = 0; i < predictions.Length; i++)
         {
-            if (predictions[i] is not (0 or 1))
-            {
-                return 0;
-            }
             correct += predictions[i] == testParity[i] ? 1 : 0;
         }
         return (double)correct / testParity.Length;

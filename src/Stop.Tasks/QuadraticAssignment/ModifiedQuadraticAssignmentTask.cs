@@ -44,13 +44,24 @@ public sealed class ModifiedQuadraticAssignmentTask : DownstreamTask
     {
         ArgumentNullException.ThrowIfNull(instance);
         var problem = (QuadraticAssignmentProblem)instance.Hidden;
-        if (output is not int[] assignment || !IsPermutation(assignment))
+        if (DescribeMalformed(instance, output) is not null)
         {
             return 0;
         }
+        var assignment = (int[])output!;
         var score = (problem.UpperBound - problem.Objective(assignment)) / (problem.UpperBound - problem.LowerBound);
         return Math.Clamp(score, 0, 1);
     }
+
+    public override string? DescribeMalformed(TaskInstance instance, object? output) => output switch
+    {
+        not int[] => "the output is not an int[]",
+        int[] assignment when !IsPermutation(assignment) => $"the output is not a permutation of 0..{QuadraticAssignmentProblem.Size - 1}",
+        _ => null,
+    };
+
+    /// <summary>STOP's MQAP scorer returns <c>max(average / scale, eps)</c>.</summary>
+    public override double FinalScore(double meanInstanceScore) => Math.Max(meanInstanceScore, FailureFloor);
 
     private static bool IsPermutation(int[] assignment)
     {

@@ -36,14 +36,27 @@ public sealed class StrGridDistTask : DownstreamTask
         return new TaskInstance(split, index, [problem.T, problem.Distance], rng.NextRandomSeed(), problem);
     }
 
+    public override string? DescribeMalformed(TaskInstance instance, object? output)
+    {
+        var length = ((GridDistanceProblem)instance.Hidden).T.Length;
+        return output switch
+        {
+            not string => "the output is not a string",
+            string s when s.Length != length => $"a string of length {s.Length}, not {length}",
+            string s when s.Any(c => c is not ('A' or 'B')) => "a character outside the alphabet AB",
+            _ => null,
+        };
+    }
+
     public override double ScoreInstance(TaskInstance instance, object? output)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var problem = (GridDistanceProblem)instance.Hidden;
-        if (output is not string s || s.Length != problem.T.Length || s.Any(c => c is not ('A' or 'B')))
+        if (DescribeMalformed(instance, output) is not null)
         {
             return 0;
         }
+        var s = (string)output!;
         var distance = GridDistanceProblem.GridDistance(s, problem.T);
         return distance == problem.Distance ? 1 : 0.5 - (double)Math.Abs(distance - problem.Distance) / (6 * problem.T.Length);
     }

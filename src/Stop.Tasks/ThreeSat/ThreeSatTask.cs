@@ -42,10 +42,30 @@ public sealed class ThreeSatTask : DownstreamTask
     {
         ArgumentNullException.ThrowIfNull(instance);
         var formula = (PlantedFormula)instance.Hidden;
-        if (output is not bool[] assignment || assignment.Length != formula.VariableCount + 1)
+        if (output is null)
+        {
+            return Eps;
+        }
+        if (DescribeMalformed(instance, output) is not null)
         {
             return 0;
         }
-        return formula.IsSatisfiedBy(assignment) ? 1 : Eps;
+        return formula.IsSatisfiedBy((bool[])output) ? 1 : Eps;
     }
+
+    /// <summary>A null assignment is STOP's seed giving up (it returns None), scored as unsolved, not as malformed.</summary>
+    public override string? DescribeMalformed(TaskInstance instance, object? output)
+    {
+        var variables = ((PlantedFormula)instance.Hidden).VariableCount;
+        return output switch
+        {
+            null => null,
+            not bool[] => "the output is not a bool[]",
+            bool[] a when a.Length != variables + 1 => $"an assignment of length {a.Length}, not n + 1 = {variables + 1}",
+            _ => null,
+        };
+    }
+
+    /// <summary>STOP's 3-SAT scorer returns <c>max(solved / n, eps)</c>.</summary>
+    public override double FinalScore(double meanInstanceScore) => Math.Max(meanInstanceScore, FailureFloor);
 }

@@ -101,12 +101,29 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     [Fact]
     public async Task StackOverflowThroughAnUnmeteredLambda_CrashesOnlyItsWorker()
     {
-        var crashed = await Score("Func<int, int> f = null!; f = x => f(x + 1); f(0); return new int[testSamples.Length];");
+        // A lambda whose body is a call cannot be metered by syntax alone (it may return void), so this
+        // recursion reaches the real stack: the worker dies, the host records a crash and carries on.
+        var crashed = await Score("Func<int, int> f = null!; f = x => Math.Abs(f(x + 1)); f(0); return new int[testSamples.Length];");
         var after = await fixture.Sandbox.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
 
         Assert.Equal(Verdict.Crashed, crashed.Verdict);
+        Assert.Contains("stack", crashed.Reason);
         Assert.Equal(Parity.FailureFloor, crashed.Score);
         Assert.Equal(Verdict.Ok, after.Verdict);
+    }
+
+    [Fact]
+    public async Task WorkThatFuelCannotSee_IsStoppedByTheBackstop_AndRecordedAsSuch()
+    {
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Backstop = TimeSpan.FromSeconds(2), Parallelism = 1 });
+
+        // The JIT turns this delegate call into a tail call: an endless loop with no metered step in it.
+        var evaluation = await sandbox.ScoreAsync(
+            $"{Signature}\n{{ Func<int, int> f = null!; f = x => f(x + 1); f(0); return new int[testSamples.Length]; }}", Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Equal(DecidedBy.WallClockBackstop, evaluation.DecidedBy);
+        Assert.Equal(Parity.FailureFloor, evaluation.Score);
     }
 
     [Fact]
