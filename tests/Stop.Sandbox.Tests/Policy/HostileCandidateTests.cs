@@ -39,7 +39,7 @@ public sealed class HostileCandidateTests
         { "System.Threading.Tasks.Parallel.For(0, 10, i => { });", Threading, "System.Threading.Tasks.Parallel.For", 1 },
         { "var s = new[] { 1, 2 }.AsParallel().Sum();", Threading, "System.Linq.ParallelEnumerable.AsParallel", 1 },
         { "var t = new System.Threading.Timer(_ => { }, null, 0, 10);", Threading, "new System.Threading.Timer", 1 },
-        { "var l = new Lazy<int>(() => 1);", Threading, "System.Lazy<T>", 1 },
+        { "var l = new Lazy<int>(() => 1);", Threading, "new System.Lazy<T>", 1 },
         { "var o = new object();\nlock (o) { }", Threading, "lock", 2 },
         { "static async System.Threading.Tasks.Task<int> F() { return 1; }", Threading, "async", 1 },
         { "await System.Threading.Tasks.Task.Delay(1);", Threading, "await", 1 },
@@ -68,7 +68,7 @@ public sealed class HostileCandidateTests
         { "try { } catch (Exception e) { var m = e.TargetSite; }", Reflection, "System.Exception.TargetSite", 1 },
         { "Func<int> f = () => 1;\nvar m = f.Method;", Reflection, "System.Delegate.Method", 2 },
         { "var c = System.Globalization.CultureInfo.CurrentCulture;", PolicyCategory.Environment, "System.Globalization.CultureInfo.CurrentCulture", 1 },
-        { "var pool = System.Buffers.ArrayPool<int>.Shared;", Other, "System.Buffers.ArrayPool<T>", 1 },
+        { "var pool = System.Buffers.ArrayPool<int>.Shared;", Other, "System.Buffers.ArrayPool<T>.Shared", 1 },
     };
 
     [Theory]

@@ -35,7 +35,19 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 Visit(node);
             }
         }
-        return new PolicyReport([.. violations.OrderBy(v => v.Line)], randomRewrites);
+        return new PolicyReport(WithoutRedundantTypes(), randomRewrites);
+    }
+
+    // `GC.Collect()` refuses both System.GC and System.GC.Collect; the member alone says it all.
+    private List<PolicyViolation> WithoutRedundantTypes()
+    {
+        var owners = new HashSet<(int Line, string Type)>();
+        foreach (var v in violations)
+        {
+            var dot = v.Symbol.LastIndexOf('.');
+            owners.Add((v.Line, v.Symbol.StartsWith("new ", StringComparison.Ordinal) ? v.Symbol[4..] : dot > 0 ? v.Symbol[..dot] : ""));
+        }
+        return [.. violations.Where(v => !owners.Contains((v.Line, v.Symbol))).OrderBy(v => v.Line)];
     }
 
     private void Visit(SyntaxNode node)
