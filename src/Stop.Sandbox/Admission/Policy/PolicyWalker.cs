@@ -1,0 +1,192 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Stop.Sandbox.Admission.Policy;
+
+/// <summary>One pass over one candidate: refuses constructs by syntax and every symbol the syntax binds to.</summary>
+internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> exempt, CancellationToken ct)
+{
+    private readonly SymbolJudge judge = new(model.Compilation.Assembly);
+    private readonly List<PolicyViolation> violations = [];
+    private readonly HashSet<(int Line, string Symbol)> reported = [];
+    private readonly List<SyntaxNode> randomRewrites = [];
+
+    public PolicyReport Run(SyntaxNode root)
+    {
+        if (root is CompilationUnitSyntax unit)
+        {
+            foreach (var directive in unit.GetReferenceDirectives())
+            {
+                Report(directive, new Refusal("#r", PolicyCategory.AppDomain));
+            }
+            foreach (var directive in unit.GetLoadDirectives())
+            {
+                Report(directive, new Refusal("#load", PolicyCategory.Files));
+            }
+        }
+        // nameof(...) only produces a string, so whatever it names is allowed.
+        foreach (var node in root.DescendantNodesAndSelf(n => !IsNameOf(n)))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!exempt(node) && !IsNameOf(node))
+            {
+                Visit(node);
+            }
+        }
+        return new PolicyReport(WithoutRedundantTypes(), randomRewrites);
+    }
+
+    // `GC.Collect()` refuses both System.GC and System.GC.Collect; the member alone says it all.
+    private List<PolicyViolation> WithoutRedundantTypes()
+    {
+        var owners = new HashSet<(int Line, string Type)>();
+        foreach (var v in violations)
+        {
+            var dot = v.Symbol.LastIndexOf('.');
+            owners.Add((v.Line, v.Symbol.StartsWith("new ", StringComparison.Ordinal) ? v.Symbol[4..] : dot > 0 ? v.Symbol[..dot] : ""));
+        }
+        return [.. violations.Where(v => !owners.Contains((v.Line, v.Symbol))).OrderBy(v => v.Line)];
+    }
+
+    private void Visit(SyntaxNode node)
+    {
+        foreach (var token in node.ChildTokens())
+        {
+            if (RefusedKeyword(token) is { } keyword)
+            {
+                Report(token, keyword);
+            }
+        }
+        switch (node)
+        {
+            case QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or LiteralExpressionSyntax:
+                // Each binds to the same symbol as its rightmost name, which is visited on its own.
+                return;
+            case FunctionPointerTypeSyntax:
+                Report(node, new Refusal("delegate*", PolicyCategory.Unsafe));
+                return;
+            case DestructorDeclarationSyntax destructor:
+                // Finalizers run on the runtime's finalizer thread, outside metering.
+                Report(destructor, new Refusal($"~{destructor.Identifier.ValueText}", PolicyCategory.GarbageCollector));
+                return;
+            case SimpleBaseTypeSyntax baseType when SymbolJudge.IsRandom(model.GetTypeInfo(baseType.Type, ct).Type):
+                // A subclass's constructors call Random() without syntax instrumentation could rewrite.
+                Report(baseType, new Refusal("System.Random as a base type", PolicyCategory.Randomness));
+                break;
+            case CommonForEachStatementSyntax forEach:
+                CheckForEach(forEach);
+                break;
+            case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
+                CheckDeconstruction(deconstruction, model.GetDeconstructionInfo(deconstruction));
+                break;
+            case QueryClauseSyntax clause:
+                var info = model.GetQueryClauseInfo(clause, ct);
+                CheckSymbol(clause, info.CastInfo);
+                CheckSymbol(clause, info.OperationInfo);
+                break;
+            case CollectionExpressionSyntax when model.GetOperation(node, ct) is ICollectionExpressionOperation { ConstructMethod: { } construct }:
+                Check(node, construct);
+                break;
+        }
+        if (node is ExpressionSyntax or AttributeSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax
+            or OrderingSyntax or SelectOrGroupClauseSyntax)
+        {
+            var symbolInfo = model.GetSymbolInfo(node, ct);
+            CheckSymbol(node, symbolInfo);
+            NoteRandom(node, symbolInfo.Symbol);
+        }
+        if (node is ExpressionSyntax and not TypeSyntax && model.GetConversion(node, ct) is { IsUserDefined: true, MethodSymbol: { } conversion })
+        {
+            Check(node, conversion);
+        }
+    }
+
+    private static Refusal? RefusedKeyword(SyntaxToken token) => token.Kind() switch
+    {
+        SyntaxKind.UnsafeKeyword => new Refusal("unsafe", PolicyCategory.Unsafe),
+        SyntaxKind.FixedKeyword => new Refusal("fixed", PolicyCategory.Unsafe),
+        // stackalloc memory is neither counted by the meter nor bounded by the heap limit.
+        SyntaxKind.StackAllocKeyword => new Refusal("stackalloc", PolicyCategory.Unsafe),
+        SyntaxKind.ArgListKeyword => new Refusal("__arglist", PolicyCategory.Unsafe),
+        SyntaxKind.MakeRefKeyword => new Refusal("__makeref", PolicyCategory.Unsafe),
+        SyntaxKind.RefTypeKeyword => new Refusal("__reftype", PolicyCategory.Unsafe),
+        SyntaxKind.RefValueKeyword => new Refusal("__refvalue", PolicyCategory.Unsafe),
+        SyntaxKind.ExternKeyword => new Refusal("extern", PolicyCategory.Interop),
+        SyntaxKind.AsyncKeyword => new Refusal("async", PolicyCategory.Threading),
+        SyntaxKind.AwaitKeyword => new Refusal("await", PolicyCategory.Threading),
+        SyntaxKind.LockKeyword => new Refusal("lock", PolicyCategory.Threading),
+        SyntaxKind.TypeOfKeyword => new Refusal("typeof", PolicyCategory.Reflection),
+        _ => null,
+    };
+
+    private void CheckForEach(CommonForEachStatementSyntax forEach)
+    {
+        var info = model.GetForEachStatementInfo(forEach);
+        Check(forEach, info.GetEnumeratorMethod);
+        Check(forEach, info.MoveNextMethod);
+        Check(forEach, info.CurrentProperty);
+        Check(forEach, info.ElementConversion.MethodSymbol);
+        if (forEach is ForEachVariableStatementSyntax variables)
+        {
+            CheckDeconstruction(forEach, model.GetDeconstructionInfo(variables));
+        }
+    }
+
+    private void CheckDeconstruction(SyntaxNode node, DeconstructionInfo info)
+    {
+        Check(node, info.Method);
+        Check(node, info.Conversion?.MethodSymbol);
+        foreach (var nested in info.Nested)
+        {
+            CheckDeconstruction(node, nested);
+        }
+    }
+
+    private void CheckSymbol(SyntaxNode node, SymbolInfo info)
+    {
+        Check(node, info.Symbol);
+        // When binding failed the compiler refuses the candidate anyway; refuse what it might have meant too.
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            Check(node, candidate);
+        }
+    }
+
+    private void Check(SyntaxNode node, ISymbol? symbol)
+    {
+        if (judge.Judge(symbol) is { } refusal)
+        {
+            Report(node, refusal);
+        }
+    }
+
+    private void NoteRandom(SyntaxNode node, ISymbol? symbol)
+    {
+        switch (symbol)
+        {
+            case IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: 0 } constructor
+                when node is BaseObjectCreationExpressionSyntax && SymbolJudge.IsRandom(constructor.ContainingType):
+                randomRewrites.Add(node);
+                break;
+            case IPropertySymbol { Name: "Shared", IsStatic: true } property
+                when node is SimpleNameSyntax && SymbolJudge.IsRandom(property.ContainingType):
+                randomRewrites.Add(node.Parent is MemberAccessExpressionSyntax access && access.Name == node ? access : node);
+                break;
+        }
+    }
+
+    private bool IsNameOf(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } invocation
+        && model.GetConstantValue(invocation, ct).HasValue;
+
+    private void Report(SyntaxNodeOrToken at, Refusal refusal)
+    {
+        var line = at.GetLocation()!.GetLineSpan().StartLinePosition.Line + 1;
+        if (reported.Add((line, refusal.Symbol)))
+        {
+            violations.Add(refusal.At(line));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.CodeAnalysis;
+
+namespace Stop.Sandbox.Admission.Policy;
+
+/// <summary>
+/// Decides, once per symbol, whether a candidate may use it. The candidate's own declarations are always
+/// allowed; everything else is looked up in <see cref="AllowList"/> by its containing type and namespace.
+/// Not thread-safe: one judge serves one check.
+/// </summary>
+internal sealed class SymbolJudge(IAssemblySymbol candidateAssembly)
+{
+    private static readonly SymbolDisplayFormat Format = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
+    private readonly Dictionary<ISymbol, Refusal?> decisions = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamespaceSymbol, string> namespaceNames = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The refusal of <paramref name="symbol"/>, or null when the candidate may use it.</summary>
+    public Refusal? Judge(ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return null;
+        }
+        if (decisions.TryGetValue(symbol, out var known))
+        {
+            return known;
+        }
+        var decision = symbol switch
+        {
+            INamespaceSymbol or ILabelSymbol or IDiscardSymbol or IPreprocessingSymbol => null,
+            IAliasSymbol alias => Judge(alias.Target),
+            ILocalSymbol local => JudgeType(local.Type),
+            IParameterSymbol parameter => JudgeType(parameter.Type),
+            IRangeVariableSymbol => null,
+            ITypeSymbol type => JudgeType(type),
+            IMethodSymbol method => JudgeMethod(method),
+            IPropertySymbol property => JudgeMember(property, property.Type),
+            IFieldSymbol field => JudgeMember(field, field.Type),
+            IEventSymbol @event => JudgeMember(@event, @event.Type),
+            _ => new Refusal(symbol.ToDisplayString(Format), PolicyCategory.Other),
+        };
+        decisions[symbol] = decision;
+        return decision;
+    }
+
+    private Refusal? JudgeType(ITypeSymbol type)
+    {
+        if (decisions.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+        var decision = type switch
+        {
+            ITypeParameterSymbol => null,
+            IArrayTypeSymbol array => JudgeType(array.ElementType),
+            IPointerTypeSymbol or IFunctionPointerTypeSymbol => new Refusal(type.ToDisplayString(Format), PolicyCategory.Unsafe),
+            { TypeKind: TypeKind.Dynamic } => new Refusal("dynamic", PolicyCategory.Dynamic),
+            { TypeKind: TypeKind.Error } => null,
+            INamedTypeSymbol { IsAnonymousType: true } => null,
+            INamedTypeSymbol named => JudgeNamedType(named),
+            _ => new Refusal(type.ToDisplayString(Format), PolicyCategory.Other),
+        };
+        decisions[type] = decision;
+        return decision;
+    }
+
+    private Refusal? JudgeNamedType(INamedTypeSymbol type)
+    {
+        if (JudgeTypeArguments(type.TypeParameters, type.TypeArguments) is { } byArgument)
+        {
+            return byArgument;
+        }
+        var definition = type.OriginalDefinition;
+        if (definition.ContainingType is { } container)
+        {
+            // A nested type is a member of its container (StringBuilder.ChunkEnumerator, List<T>.Enumerator).
+            return JudgeType(type.ContainingType!) ?? (IsOwn(container) ? null : MemberRefusal(container, definition.Name, definition.ToDisplayString(Format)));
+        }
+        if (IsOwn(definition))
+        {
+            return null;
+        }
+        var rule = RuleOf(definition);
+        return rule.Refused is { } category ? new Refusal(definition.ToDisplayString(Format), category) : null;
+    }
+
+    private Refusal? JudgeMethod(IMethodSymbol method)
+    {
+        // Extension methods are judged by the static class that declares them (System.Linq.Enumerable).
+        method = method.ReducedFrom is null ? method : method.GetConstructedReducedFrom() ?? method.ReducedFrom;
+        if (JudgeTypeArguments(method.TypeParameters, method.TypeArguments) is { } byArgument)
+        {
+            return byArgument;
+        }
+        return JudgeMember(method, method.ReturnType);
+    }
+
+    private Refusal? JudgeMember(ISymbol member, ITypeSymbol valueType)
+    {
+        var container = member.ContainingType;
+        while (container is { IsExtension: true })
+        {
+            container = container.ContainingType;
+        }
+        if (container is null)
+        {
+            return null;
+        }
+        if (container.ContainingType is not null || IsOwn(container))
+        {
+            if (JudgeType(container) is { } byContainer)
+            {
+                return byContainer;
+            }
+        }
+        else
+        {
+            if (JudgeTypeArguments(container.TypeParameters, container.TypeArguments) is { } byArgument)
+            {
+                return byArgument;
+            }
+            var constructor = member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
+            var definition = container.OriginalDefinition.ToDisplayString(Format);
+            var display = constructor ? $"new {definition}" : $"{definition}.{member.Name}";
+            if (MemberRefusal(container.OriginalDefinition, constructor ? ".ctor" : member.Name, display) is { } byMember)
+            {
+                return byMember;
+            }
+        }
+        // An allowed member must not hand the candidate a refused type (Exception.TargetSite, Console.In).
+        return JudgeType(valueType);
+    }
+
+    private Refusal? JudgeTypeArguments(IReadOnlyList<ITypeParameterSymbol> parameters, IReadOnlyList<ITypeSymbol> arguments)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (JudgeType(arguments[i]) is { } refusal)
+            {
+                return refusal;
+            }
+            // `new T()` would create Random without the syntax instrumentation rewrites.
+            if (parameters[i].HasConstructorConstraint && IsRandom(arguments[i]))
+            {
+                return new Refusal("System.Random as a new() type argument", PolicyCategory.Randomness);
+            }
+        }
+        return null;
+    }
+
+    private Refusal? MemberRefusal(INamedTypeSymbol container, string name, string display)
+    {
+        if (container.ContainingType is not null)
+        {
+            // Members of an allowed nested type are allowed: the table lists top-level types only.
+            return null;
+        }
+        return RuleOf(container).Member(name) is { } category ? new Refusal(display, category) : null;
+    }
+
+    private TypeRule RuleOf(INamedTypeSymbol topLevel) => AllowList.RuleOf(NamespaceName(topLevel.ContainingNamespace), topLevel.Name);
+
+    private string NamespaceName(INamespaceSymbol ns)
+    {
+        if (!namespaceNames.TryGetValue(ns, out var name))
+        {
+            name = ns.IsGlobalNamespace ? "" : ns.ToDisplayString();
+            namespaceNames[ns] = name;
+        }
+        return name;
+    }
+
+    private bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, candidateAssembly);
+
+    /// <summary>Whether the type is System.Random itself.</summary>
+    public static bool IsRandom(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Random", ContainingType: null, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+}

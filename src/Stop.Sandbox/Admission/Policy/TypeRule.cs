@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+
+namespace Stop.Sandbox.Admission.Policy;
+
+/// <summary>
+/// What the policy allows of one type: nothing (refused even by name), everything, or a member list.
+/// A nested type counts as a member of the type that contains it.
+/// </summary>
+internal sealed class TypeRule
+{
+    private readonly FrozenDictionary<string, PolicyCategory?> members;
+
+    private TypeRule(PolicyCategory? refused, PolicyCategory? otherMembers, IEnumerable<KeyValuePair<string, PolicyCategory?>> members)
+    {
+        Refused = refused;
+        OtherMembers = otherMembers;
+        this.members = members.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The whole type is allowed.</summary>
+    public static TypeRule Allowed { get; } = new(null, null, []);
+
+    /// <summary>Set when the type may not even be named.</summary>
+    public PolicyCategory? Refused { get; }
+
+    /// <summary>The category for members not listed; null when unlisted members are allowed.</summary>
+    public PolicyCategory? OtherMembers { get; }
+
+    /// <summary>The whole type is refused, even by name.</summary>
+    public static TypeRule Refuse(PolicyCategory category) => new(category, category, []);
+
+    /// <summary>The type may be named; only <paramref name="allowed"/> members may be used, the rest are refused as <paramref name="category"/>.</summary>
+    public static TypeRule Only(PolicyCategory category, params string[] allowed) =>
+        new(null, category, allowed.Select(m => KeyValuePair.Create(m, (PolicyCategory?)null)));
+
+    /// <summary>Everything is allowed except <paramref name="refused"/>.</summary>
+    public static TypeRule AllExcept(PolicyCategory category, params string[] refused) => Allowed.Except(category, refused);
+
+    /// <summary>A copy that also refuses <paramref name="refused"/> as <paramref name="category"/>.</summary>
+    public TypeRule Except(PolicyCategory category, params string[] refused) =>
+        new(Refused, OtherMembers, members.Concat(refused.Select(m => KeyValuePair.Create(m, (PolicyCategory?)category))));
+
+    /// <summary>The category refusing the member (".ctor" for constructors), or null when it is allowed.</summary>
+    public PolicyCategory? Member(string name) =>
+        Refused ?? (members.TryGetValue(name, out var category) ? category : OtherMembers);
+}

@@ -1,0 +1,105 @@
+using Stop.Sandbox.Admission.Policy;
+using static Stop.Sandbox.Admission.Policy.PolicyCategory;
+
+namespace Stop.Sandbox.Tests.Policy;
+
+/// <summary>One hostile candidate per refused capability, each reached the plainest way.</summary>
+public sealed class HostileCandidateTests
+{
+    public static TheoryData<string, PolicyCategory, string, int> Corpus { get; } = new()
+    {
+        { "using System.IO;\nvar s = File.ReadAllText(\"/etc/passwd\");", Files, "System.IO.File.ReadAllText", 2 },
+        { "using System.IO;\nFile.WriteAllText(\"/tmp/x\", \"owned\");", Files, "System.IO.File.WriteAllText", 2 },
+        { "using System.IO;\nvar f = new FileStream(\"x\", FileMode.Open);", Files, "new System.IO.FileStream", 2 },
+        { "using System.IO;\nvar fs = Directory.GetFiles(\"/\");", Files, "System.IO.Directory.GetFiles", 2 },
+        { "var c = new System.Net.Http.HttpClient();", Network, "new System.Net.Http.HttpClient", 1 },
+        { "using System.Net.Sockets;\nvar s = new Socket(SocketType.Stream, ProtocolType.Tcp);", Network, "new System.Net.Sockets.Socket", 2 },
+        { "var a = System.Net.Dns.GetHostAddresses(\"example.com\");", Network, "System.Net.Dns.GetHostAddresses", 1 },
+        { "System.Diagnostics.Process.Start(\"sh\");", Process, "System.Diagnostics.Process.Start", 1 },
+        { "Environment.Exit(1);", PolicyCategory.Environment, "System.Environment.Exit", 1 },
+        { "var home = Environment.GetEnvironmentVariable(\"HOME\");", PolicyCategory.Environment, "System.Environment.GetEnvironmentVariable", 1 },
+        { "var methods = typeof(string).GetMethods();", Reflection, "System.Type.GetMethods", 1 },
+        { "var methods = typeof(string).GetMethods();", Reflection, "typeof", 1 },
+        { "var assembly = \"x\".GetType().Assembly;", Reflection, "System.Object.GetType", 1 },
+        { "var assembly = \"x\".GetType().Assembly;", Reflection, "System.Type.Assembly", 1 },
+        { "var list = Activator.CreateInstance<List<int>>();", Reflection, "System.Activator.CreateInstance", 1 },
+        { "var a = System.Reflection.Assembly.Load(\"x\");", Reflection, "System.Reflection.Assembly.Load", 1 },
+        { "using System.Linq.Expressions;\nvar e = Expression.Lambda<Func<int>>(Expression.Constant(1));", Expressions, "System.Linq.Expressions.Expression.Lambda", 2 },
+        { "var q = new[] { 1 }.AsQueryable();", Expressions, "System.Linq.Queryable.AsQueryable", 1 },
+        { "dynamic d = 1;\nd.Anything();", Dynamic, "dynamic", 1 },
+        { "var o = System.Runtime.CompilerServices.Unsafe.As<string>(new object());", PolicyCategory.Unsafe, "System.Runtime.CompilerServices.Unsafe.As", 1 },
+        { "int Sum()\n{\n    Span<int> s = stackalloc int[1000];\n    return s.Length;\n}", PolicyCategory.Unsafe, "stackalloc", 3 },
+        { "int[] a = [1];\nvar r = System.Runtime.InteropServices.MemoryMarshal.GetReference(a.AsSpan());", Interop, "System.Runtime.InteropServices.MemoryMarshal.GetReference", 2 },
+        { "var l = new List<int>();\nvar n = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(l).Length;", Interop, "System.Runtime.InteropServices.CollectionsMarshal.AsSpan", 2 },
+        { "[System.Runtime.InteropServices.DllImport(\"libc\")]\nstatic extern int getpid();", Interop, "extern", 2 },
+        { "[System.Runtime.InteropServices.DllImport(\"libc\")]\nstatic extern int getpid();", Interop, "new System.Runtime.InteropServices.DllImportAttribute", 1 },
+        { "var t = new System.Threading.Thread(() => { });", Threading, "new System.Threading.Thread", 1 },
+        { "System.Threading.ThreadPool.QueueUserWorkItem(_ => { });", Threading, "System.Threading.ThreadPool.QueueUserWorkItem", 1 },
+        { "System.Threading.Tasks.Task.Run(() => 1);", Threading, "System.Threading.Tasks.Task.Run", 1 },
+        { "System.Threading.Tasks.Parallel.For(0, 10, i => { });", Threading, "System.Threading.Tasks.Parallel.For", 1 },
+        { "var s = new[] { 1, 2 }.AsParallel().Sum();", Threading, "System.Linq.ParallelEnumerable.AsParallel", 1 },
+        { "var t = new System.Threading.Timer(_ => { }, null, 0, 10);", Threading, "new System.Threading.Timer", 1 },
+        { "var l = new Lazy<int>(() => 1);", Threading, "new System.Lazy<T>", 1 },
+        { "var o = new object();\nlock (o) { }", Threading, "lock", 2 },
+        { "static async System.Threading.Tasks.Task<int> F() { return 1; }", Threading, "async", 1 },
+        { "await System.Threading.Tasks.Task.Delay(1);", Threading, "await", 1 },
+        { "GC.Collect();", GarbageCollector, "System.GC.Collect", 1 },
+        { "class Leaky\n{\n    ~Leaky() { }\n}", GarbageCollector, "~Leaky", 3 },
+        { "var d = AppDomain.CurrentDomain;", PolicyCategory.AppDomain, "System.AppDomain.CurrentDomain", 1 },
+        { "var c = System.Runtime.Loader.AssemblyLoadContext.Default;", PolicyCategory.AppDomain, "System.Runtime.Loader.AssemblyLoadContext.Default", 1 },
+        { "var line = Console.ReadLine();", ConsoleInput, "System.Console.ReadLine", 1 },
+        { "var reader = Console.In;", ConsoleInput, "System.Console.In", 1 },
+        { "Console.SetOut(new System.IO.StringWriter());", ConsoleInput, "System.Console.SetOut", 1 },
+        { "Console.Out.Close();", Files, "System.IO.TextWriter.Close", 1 },
+        { "var now = DateTime.Now;", Clock, "System.DateTime.Now", 1 },
+        { "var sw = System.Diagnostics.Stopwatch.StartNew();", Clock, "System.Diagnostics.Stopwatch.StartNew", 1 },
+        { "var t = Environment.TickCount;", Clock, "System.Environment.TickCount", 1 },
+        { "var t = TimeProvider.System.GetUtcNow();", Clock, "System.TimeProvider.System", 1 },
+        { "var g = Guid.NewGuid();", Randomness, "System.Guid.NewGuid", 1 },
+        { "var n = System.Security.Cryptography.RandomNumberGenerator.GetInt32(10);", Randomness, "System.Security.Cryptography.RandomNumberGenerator.GetInt32", 1 },
+        { "var m = System.Text.RegularExpressions.Regex.IsMatch(\"aaaa\", \"(a+)+b\");", Unmetered, "System.Text.RegularExpressions.Regex.IsMatch", 1 },
+        { "Stop.Guest.Runtime.Meter.Reset(long.MaxValue, 1000);", Instrumentation, "Stop.Guest.Runtime.Meter.Reset", 1 },
+        { "Stop.Guest.Runtime.SeededRandom.Reset(1);", Instrumentation, "Stop.Guest.Runtime.SeededRandom.Reset", 1 },
+        { "var lm = new LanguageModel(0, 1000000, 100);", BudgetTampering, "new Stop.Guest.LanguageModel", 1 },
+        { "var u = new Utility(0, \"\", 1000000);", BudgetTampering, "new Stop.Guest.Utility", 1 },
+        { "ImproverHost.Install(null);", BudgetTampering, "Stop.Guest.ImproverHost.Install", 1 },
+        { "var code = CodeBlocks.Largest(\"x\");", BudgetTampering, "Stop.Guest.CodeBlocks.Largest", 1 },
+        { "var a = Array.CreateInstance(typeof(int), 3);", Reflection, "System.Array.CreateInstance", 1 },
+        { "try { } catch (Exception e) { var m = e.TargetSite; }", Reflection, "System.Exception.TargetSite", 1 },
+        { "Func<int> f = () => 1;\nvar m = f.Method;", Reflection, "System.Delegate.Method", 2 },
+        { "var c = System.Globalization.CultureInfo.CurrentCulture;", PolicyCategory.Environment, "System.Globalization.CultureInfo.CurrentCulture", 1 },
+        { "var pool = System.Buffers.ArrayPool<int>.Shared;", Other, "System.Buffers.ArrayPool<T>.Shared", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Check_RefusesTheCapability_WithItsCategorySymbolAndLine(string candidate, PolicyCategory category, string symbol, int line) =>
+        PolicyAssert.Refused(Candidates.Check(candidate), category, symbol, line);
+
+    [Fact]
+    public void Check_RefusesUnsafeBlocksAndPointers_EvenBeforeTheCompilerDoes()
+    {
+        var report = Candidates.CheckUncompilable("var x = 1;\nunsafe\n{\n    int* p = &x;\n}");
+
+        PolicyAssert.Refused(report, PolicyCategory.Unsafe, "unsafe", 2);
+        PolicyAssert.Refused(report, PolicyCategory.Unsafe, "System.Int32*", 4);
+    }
+
+    [Fact]
+    public void Check_RefusesFunctionPointersAndRefIntrinsics()
+    {
+        var report = Candidates.CheckUncompilable("delegate*<int, int> f = null;\nint x = 1;\nvar r = __makeref(x);");
+
+        PolicyAssert.Refused(report, PolicyCategory.Unsafe, "delegate*", 1);
+        PolicyAssert.Refused(report, PolicyCategory.Unsafe, "__makeref", 3);
+    }
+
+    [Fact]
+    public void Check_RefusesReferenceAndLoadDirectives()
+    {
+        var report = Candidates.CheckUncompilable("#r \"System.Net.Http.dll\"\n#load \"other.csx\"\nvar x = 1;");
+
+        PolicyAssert.Refused(report, PolicyCategory.AppDomain, "#r", 1);
+        PolicyAssert.Refused(report, Files, "#load", 2);
+    }
+}

@@ -1,0 +1,222 @@
+namespace Stop.Sandbox.Tests.Policy;
+
+/// <summary>Ordinary solutions and improvers, which the policy must admit without a single violation.</summary>
+public sealed class LegitimateCandidateTests
+{
+    [Fact]
+    public void Check_AdmitsAParitySolverWrittenWithLinq()
+    {
+        var report = Candidates.Check("""
+            string Solve(string bits) => (bits.Count(c => c == '1') % 2).ToString();
+            var answers = new[] { "1011", "0000", "1" }.Select(Solve).ToList();
+            var ones = answers.Where(a => a == "1").OrderBy(a => a).GroupBy(a => a.Length).ToDictionary(g => g.Key, g => g.Count());
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
+    [Fact]
+    public void Check_AdmitsCollectionsTuplesAndInterpolation()
+    {
+        var report = Candidates.Check("""
+            int[] numbers = [5, 3, 8, 1];
+            Array.Sort(numbers);
+            Array.Reverse(numbers);
+            var middle = numbers[1..3];
+            var last = numbers[^1];
+            var list = new List<int>(numbers) { 13 };
+            List<string> words = ["a", "bb", .. list.Select(n => n.ToString())];
+            var counts = new Dictionary<string, int>();
+            foreach (var w in words)
+            {
+                counts[w] = counts.GetValueOrDefault(w) + 1;
+            }
+            foreach (var (word, count) in counts)
+            {
+                Console.WriteLine($"{word}: {count,3} {count / 3.0:F2}");
+            }
+            var seen = new HashSet<int> { 1, 2 };
+            var queue = new PriorityQueue<string, int>();
+            queue.Enqueue("x", 2);
+            var pair = (Min: numbers.Min(), Max: numbers.Max());
+            var (lo, hi) = pair;
+            var sorted = new SortedDictionary<int, string> { [1] = "one" };
+            var stack = new Stack<int>(numbers);
+            foreach (var ch in "text")
+            {
+                seen.Add(ch);
+            }
+            var joined = string.Join(",", words) + string.Concat(words) + string.Format("{0}", lo + hi);
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
+    [Fact]
+    public void Check_AdmitsTheLanguagesOwnConstructs()
+    {
+        var report = Candidates.Check("""
+            record Point(int X, int Y)
+            {
+                public int Manhattan => Math.Abs(X) + Math.Abs(Y);
+            }
+
+            struct Counter
+            {
+                public int Value;
+                public void Increment() => Value++;
+            }
+
+            sealed class Box<T> where T : IComparable<T>
+            {
+                private readonly List<T> items = [];
+                public void Add(T item) => items.Add(item);
+                public T Max() => items.Aggregate((a, b) => a.CompareTo(b) >= 0 ? a : b);
+                public IEnumerable<T> Evens(Func<T, bool> keep)
+                {
+                    foreach (var item in items)
+                    {
+                        if (keep(item))
+                        {
+                            yield return item;
+                        }
+                    }
+                }
+            }
+
+            enum Shape { Circle, Square }
+
+            static string Describe(object o) => o switch
+            {
+                int n when n < 0 => "negative",
+                int n => $"int {n}",
+                string { Length: > 3 } s => "long " + s,
+                Point(0, 0) => "origin",
+                Point { X: var x } => $"point at {x}",
+                int[] and [var first, ..] => $"array from {first}",
+                null => "null",
+                _ => o.ToString() ?? "",
+            };
+
+            int Fib(int n)
+            {
+                return n < 2 ? n : Go(n - 1) + Go(n - 2);
+                int Go(int k) => Fib(k);
+            }
+
+            var p = new Point(3, -4) with { Y = 4 };
+            var c = new Counter();
+            c.Increment();
+            var box = new Box<int>();
+            box.Add(7);
+            var shape = Enum.Parse<Shape>("Square");
+            var sb = new StringBuilder();
+            sb.Append(Describe(p)).Append($"{Fib(10)}").AppendLine();
+            for (var i = 0; i < 3; i++)
+            {
+                sb.Append(checked(i * 2));
+            }
+            try
+            {
+                throw new InvalidOperationException("expected");
+            }
+            catch (InvalidOperationException e) when (e.Message.Length > 0)
+            {
+                Console.Error.WriteLine(e.Message);
+            }
+            finally
+            {
+                Console.Out.WriteLine(sb.ToString());
+            }
+            static int SumOfSpan()
+            {
+                Span<int> span = new int[] { 1, 2, 3 };
+                span.Reverse();
+                ReadOnlySpan<char> chars = "hello".AsSpan(1, 3);
+                var total = 0;
+                foreach (var n in span)
+                {
+                    total += n;
+                }
+                return total + chars.Length;
+            }
+            var sqrt = Math.Sqrt(2) + MathF.PI + Math.Clamp(5, 0, 3);
+            var big = System.Numerics.BigInteger.Pow(2, 100);
+            var bits = System.Numerics.BitOperations.PopCount(255u);
+            var parsed = int.Parse("42") + Convert.ToInt32("7") + BitConverter.GetBytes(1).Length;
+            var name = nameof(Point);
+            var equal = p.Equals(p) && p.GetHashCode() == p.GetHashCode() && object.ReferenceEquals(box, box) && SumOfSpan() > 0;
+            var date = new DateTime(2024, 1, 1).AddDays(3).DayOfWeek;
+            var span2 = TimeSpan.FromSeconds(3);
+            var kv = new KeyValuePair<string, int>("k", 1);
+            int? maybe = null;
+            var value = maybe ?? 3;
+            Comparison<int> byValue = (a, b) => a.CompareTo(b);
+            var ordered = new List<int> { 3, 1 };
+            ordered.Sort(byValue);
+            Action<string> print = Console.WriteLine;
+            print("done");
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sqrt:F3}"));
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
+    [Fact]
+    public void Check_AdmitsRandom_AndReportsTheUnseededUsesForRewriting()
+    {
+        var report = Candidates.Check("""
+            var a = new Random();
+            Random b = new();
+            var c = new Random(42);
+            var d = Random.Shared.Next(10);
+            var e = a.Next(1, 7) + b.NextDouble() + c.Next();
+            """);
+
+        PolicyAssert.Admitted(report);
+        Assert.Equal(["new Random()", "new()", "Random.Shared"], report.RandomRewrites.Select(n => n.ToString()));
+        Assert.Equal([1, 2, 4], report.RandomRewrites.Select(n => n.GetLocation().GetLineSpan().StartLinePosition.Line + 1));
+    }
+
+    [Fact]
+    public void Check_AdmitsAnImproverUsingTheLanguageModelUtilityAndCodeExtraction()
+    {
+        var report = Candidates.Check(""""
+            string ImproveAlgorithm(string initialSolution, Utility utility, LanguageModel languageModel)
+            {
+                var expertise = "You are an expert computer science researcher and programmer.";
+                var message = $"""
+                    Improve the following solution:
+                    ```csharp
+                    {initialSolution}
+                    ```
+                    You will be evaluated based on this score function:
+                    ```csharp
+                    {utility.Source}
+                    ```
+                    """;
+                var n = Math.Min(languageModel.MaxResponsesPerCall, languageModel.Budget);
+                var responses = languageModel.BatchPrompt(expertise, Enumerable.Repeat(message, n), temperature: 0.7);
+                responses = [.. responses, .. languageModel.Prompt(expertise, message, 1)];
+                var best = initialSolution;
+                var bestScore = utility.Score(initialSolution);
+                foreach (var response in responses)
+                {
+                    var code = Code.Extract(response);
+                    if (code is null)
+                    {
+                        continue;
+                    }
+                    var score = utility.Score(code);
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (code, score);
+                    }
+                }
+                return best;
+            }
+            """");
+
+        PolicyAssert.Admitted(report);
+    }
+}
