@@ -87,6 +87,18 @@ public sealed class UsageAndSpecTests
         Assert.Contains(variable, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("anthropic:claude-sonnet-4-5")]
+    [InlineData("ollama:llama3")]
+    public async Task Create_BuildsTheProviderStack_WithoutSendingAnything(string spec)
+    {
+        await using var stack = ModelStack.Create(
+            ModelSpec.Parse(spec),
+            new ModelStackOptions { GetEnvironmentVariable = name => name == "ANTHROPIC_API_KEY" ? "sk-ant-test" : null });
+        Assert.NotNull(stack.Client);
+        Assert.Equal(spec, stack.Spec.ToString());
+    }
+
     [Fact]
     public void Create_SaysThereIsNoCassette_WhenReplayingAMissingRun() =>
         Assert.Contains("no cassette", Assert.Throws<ModelProviderException>(() =>
