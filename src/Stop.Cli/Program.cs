@@ -4,5 +4,7 @@ using Stop.Cli.Verbs;
 var root = new RootCommand("Stop: a C# Self-Taught Optimizer. Improvers ask a language model for better programs, then improve themselves.");
 root.Subcommands.Add(TasksVerb.Create());
 root.Subcommands.Add(CheckVerb.Create());
+root.Subcommands.Add(ExchangeVerb.Create());
+root.Subcommands.Add(DiffVerb.Create());
 root.Subcommands.Add(WorkerVerb.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace Stop.Models;
+
+/// <summary>Finds the program in a model's answer, as STOP's <c>extract_code</c> does.</summary>
+public static class Code
+{
+    /// <summary>
+    /// The largest fenced code block of <paramref name="response"/> without its fences, or null when there is
+    /// none. Like STOP, a fence with a language tag (<c>```csharp</c>) opens a block, possibly nested, and a bare
+    /// fence closes one. Unlike STOP, a bare fence outside any block opens one (STOP lost such blocks), and a
+    /// block still open at the end of the answer (a model cut off by max_tokens) counts up to the end.
+    /// </summary>
+    public static string? Extract(string? response)
+    {
+        if (string.IsNullOrEmpty(response))
+        {
+            return null;
+        }
+        string? largest = null;
+        var current = new StringBuilder();
+        var depth = 0;
+        foreach (var rawLine in response.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = rawLine.TrimStart();
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                var isBare = line[3..].Trim().Length == 0;
+                if (isBare && depth == 1)
+                {
+                    depth = 0;
+                    largest = Larger(largest, current.ToString());
+                    current.Clear();
+                    continue;
+                }
+                if (depth == 0)
+                {
+                    depth = 1;
+                    continue;
+                }
+                depth += isBare ? -1 : 1;
+            }
+            if (depth > 0)
+            {
+                current.Append(rawLine).Append('\n');
+            }
+        }
+        if (depth > 0)
+        {
+            largest = Larger(largest, current.ToString());
+        }
+        return string.IsNullOrWhiteSpace(largest) ? null : largest;
+    }
+
+    private static string Larger(string? largest, string block)
+    {
+        var content = block.EndsWith('\n') ? block[..^1] : block;
+        return largest is null || content.Length > largest.Length ? content : largest;
+    }
+}
