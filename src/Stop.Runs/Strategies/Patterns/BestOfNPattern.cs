@@ -22,7 +22,10 @@ internal sealed class BestOfNPattern : IStrategyPattern
             {
                 continue;
             }
-            foreach (var selection in improver.Root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            // A selection repeated by a loop the call is not in picks survivors of a search, not the best of this batch.
+            var loops = ImproverSyntax.LoopsAround(call.Site).ToHashSet();
+            bool OnceForTheCall(SyntaxNode node) => ImproverSyntax.LoopsAround(node).All(loops.Contains);
+            foreach (var selection in improver.Root.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(OnceForTheCall))
             {
                 if (ImproverSyntax.CalledName(selection) is { } name && Selectors.Contains(name)
                     && ImproverSyntax.Receiver(selection) is { } receiver
@@ -32,7 +35,7 @@ internal sealed class BestOfNPattern : IStrategyPattern
                     return Found(call, selection, $"{name} by score");
                 }
             }
-            foreach (var forEach in improver.Root.DescendantNodes().OfType<ForEachStatementSyntax>())
+            foreach (var forEach in improver.Root.DescendantNodes().OfType<ForEachStatementSyntax>().Where(OnceForTheCall))
             {
                 if (improver.SourcesOf(forEach.Expression).Contains(call.Output) && KeepsBest(improver, forEach) is { } keep)
                 {
