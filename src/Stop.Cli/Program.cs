@@ -3,4 +3,5 @@ using Stop.Cli.Verbs;
 
 var root = new RootCommand("Stop: a C# Self-Taught Optimizer. Improvers ask a language model for better programs, then improve themselves.");
 root.Subcommands.Add(TasksVerb.Create());
+root.Subcommands.Add(DiffVerb.Create());
 return await root.Parse(args).InvokeAsync();
