@@ -51,11 +51,11 @@ public sealed class CandidateCompiler
         }
 
         var original = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
-        var attempt = Compile(original, hash, Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
+        var attempt = Compile(hash, Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
         if (attempt.Errors.Length > 0 && attempt.Errors.Any(IsInInjectedCode))
         {
             // The one rewrite that cannot know a lambda's return type guessed wrong: meter lambdas by their calls only.
-            attempt = Compile(original, hash, Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
+            attempt = Compile(hash, Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
         }
         if (attempt.Errors.Length > 0)
         {
@@ -99,9 +99,8 @@ public sealed class CandidateCompiler
     public static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
     private static (CSharpCompilation Compilation, ImmutableArray<Diagnostic> Errors) Compile(
-        SyntaxTree original, string hash, SyntaxTree instrumented, CancellationToken cancellationToken)
+        string hash, SyntaxTree instrumented, CancellationToken cancellationToken)
     {
-        _ = original;
         var compilation = CSharpCompilation.CreateScriptCompilation(
             "candidate-" + hash[..16], instrumented, CompilationReferences.Get(), CompilationOptions);
         var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();

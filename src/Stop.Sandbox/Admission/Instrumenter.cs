@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Stop.Sandbox.Admission.Policy;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Stop.Sandbox.Admission;
@@ -15,12 +16,12 @@ namespace Stop.Sandbox.Admission;
 internal sealed class Instrumenter : CSharpSyntaxRewriter
 {
     /// <summary>The annotation kind on every node the instrumenter adds.</summary>
-    public const string AnnotationKind = "stop-instrumented";
+    public const string AnnotationKind = CandidatePolicy.InstrumentationAnnotationKind;
 
     private const string Meter = "global::Stop.Guest.Runtime.Meter";
     private const string SeededRandom = "global::Stop.Guest.Runtime.SeededRandom";
 
-    public static readonly SyntaxAnnotation Annotation = new(AnnotationKind);
+    private static readonly SyntaxAnnotation Annotation = new(AnnotationKind);
 
     private static readonly StatementSyntax Tick = Injected(ParseStatement($"{Meter}.Tick(); "));
     private static readonly StatementSyntax Enter = Injected(ParseStatement($"{Meter}.Enter(); "));
@@ -168,7 +169,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         // new T[n] charges fuel in proportion to n, so allocation-heavy loops cannot run unmetered.
         return visited.WithSizes(SeparatedList(visited.Sizes.Select(size => size is OmittedArraySizeExpressionSyntax
             ? size
-            : Injected(InvocationExpression(ParseExpression($"{Meter}.Charge"), ArgumentList(SingletonSeparatedList(Argument(size))))))));
+            : Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Charge")), ArgumentList(SingletonSeparatedList(Argument(size))))))));
     }
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
@@ -201,7 +202,12 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static bool IsRandomName(ExpressionSyntax expression) => expression.ToString().Replace(" ", "") is
         "Random" or "System.Random" or "global::System.Random";
 
+    /// <summary>Marks code that is the instrumenter's own, all of it: the policy does not judge it.</summary>
     private static T Injected<T>(T node)
+        where T : SyntaxNode => CandidatePolicy.MarkInstrumented(node);
+
+    /// <summary>Marks only the node itself: it wraps candidate code, which the policy still judges.</summary>
+    private static T Wrapper<T>(T node)
         where T : SyntaxNode => node.WithAdditionalAnnotations(Annotation);
 
     private static ReturnStatementSyntax Return(ExpressionSyntax expression) =>
@@ -253,8 +259,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
                 or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or LambdaExpressionSyntax
                 or AnonymousMethodExpressionSyntax or LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression }
                 or AwaitExpressionSyntax or CollectionExpressionSyntax => lambda,
-            var body => lambda.WithExpressionBody(Injected(ParenthesizedExpression(ConditionalExpression(
-                Go, ParenthesizedExpression(body), LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))),
+            var body => lambda.WithExpressionBody(Wrapper(ParenthesizedExpression(Wrapper(ConditionalExpression(
+                Go, ParenthesizedExpression(body), Injected(LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))))),
         };
     }
 }
