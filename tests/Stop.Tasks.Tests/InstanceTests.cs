@@ -1,5 +1,5 @@
 using Stop.Tasks.Tests.Solvers;
-using Stop.Tasks.Tests.Support;
+using Stop.Tasks.Generation;
 
 namespace Stop.Tasks.Tests;
 
@@ -15,7 +15,7 @@ public sealed class InstanceTests
         {
             for (var index = 0; index < task.InstanceCount(split); index++)
             {
-                Assert.Equal(InstanceHasher.Serialize(task.CreateInstance(split, index)), InstanceHasher.Serialize(task.CreateInstance(split, index)));
+                Assert.Equal(InstanceFingerprint.Serialize(task.CreateInstance(split, index)), InstanceFingerprint.Serialize(task.CreateInstance(split, index)));
             }
         }
     }
@@ -25,12 +25,12 @@ public sealed class InstanceTests
     public void CreateInstance_ReturnsFreshArguments_ThatShareNoArrayWithTheScorer(string name)
     {
         var task = TaskCatalog.Get(name);
-        var untouched = InstanceHasher.Serialize(task.CreateInstance(Split.Val, 0));
+        var untouched = InstanceFingerprint.Serialize(task.CreateInstance(Split.Val, 0));
         var scrambled = task.CreateInstance(Split.Val, 0);
         Scramble(scrambled.Arguments);
 
-        Assert.Equal(untouched, InstanceHasher.Serialize(task.CreateInstance(Split.Val, 0)));
-        Assert.Equal(InstanceHasher.Serialize(task.CreateInstance(Split.Val, 0).Hidden), InstanceHasher.Serialize(scrambled.Hidden));
+        Assert.Equal(untouched, InstanceFingerprint.Serialize(task.CreateInstance(Split.Val, 0)));
+        Assert.Equal(InstanceFingerprint.Serialize(task.CreateInstance(Split.Val, 0).Hidden), InstanceFingerprint.Serialize(scrambled.Hidden));
     }
 
     [Theory]
@@ -56,10 +56,10 @@ public sealed class InstanceTests
     public void ValAndTest_AreDifferentInstances(string name)
     {
         var task = TaskCatalog.Get(name);
-        Assert.NotEqual(InstanceHasher.Hash(task, Split.Val), InstanceHasher.Hash(task, Split.Test));
+        Assert.NotEqual(InstanceFingerprint.Hash(task, Split.Val), InstanceFingerprint.Hash(task, Split.Test));
         Assert.NotEqual(
-            InstanceHasher.Serialize(task.CreateInstance(Split.Val, 0).Arguments),
-            InstanceHasher.Serialize(task.CreateInstance(Split.Test, 0).Arguments));
+            InstanceFingerprint.Serialize(task.CreateInstance(Split.Val, 0).Arguments),
+            InstanceFingerprint.Serialize(task.CreateInstance(Split.Test, 0).Arguments));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class InstanceTests
     [InlineData("str_grid_dist", Split.Val, "c9bbdef602dacd08ddd33d565a2c9818e88d7fd8a5d3ad1b1731fcc95d281ba3")]
     [InlineData("str_grid_dist", Split.Test, "f3dd2b006269ad1a10fc798d648cf009b41753e7d5eaeef5a009e045f4989591")]
     public void GeneratedInstances_MatchTheirPinnedHash(string name, Split split, string sha256) =>
-        Assert.Equal(sha256, InstanceHasher.Hash(TaskCatalog.Get(name), split));
+        Assert.Equal(sha256, InstanceFingerprint.Hash(TaskCatalog.Get(name), split));
 
     /// <summary>Overwrites every value the candidate could reach, as a hostile candidate would.</summary>
     private static void Scramble(object?[] arguments)

@@ -4,15 +4,16 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Stop.Tasks.Tests.Support;
+namespace Stop.Tasks.Generation;
 
 /// <summary>
 /// SHA-256 over an explicit, culture-free serialization of every instance of a split: each value is a
 /// type tag and its little-endian bytes (doubles as their IEEE bits), records as their public properties
 /// sorted by name. Any drift in generation, on any machine or runtime, changes the hash.
 /// </summary>
-internal static class InstanceHasher
+public static class InstanceFingerprint
 {
+    /// <summary>The fingerprint of every instance of a split.</summary>
     public static string Hash(DownstreamTask task, Split split)
     {
         using var buffer = new MemoryStream();
@@ -23,6 +24,7 @@ internal static class InstanceHasher
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 
+    /// <summary>The canonical bytes of one value.</summary>
     public static byte[] Serialize(object? value)
     {
         using var buffer = new MemoryStream();
