@@ -40,7 +40,7 @@ public sealed class CandidateCompiler
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(signature);
-        var code = CodeBlocks.CodeOf(text);
+        var code = CodeOf(text, cancellationToken);
         var hash = HashOf(code);
         var refused = (Verdict verdict, string reason, IReadOnlyList<string> diagnostics, IReadOnlyList<PolicyViolation> violations) =>
             new AdmittedCandidate(hash, code, kind, verdict, reason, diagnostics, violations, null, null);
@@ -93,6 +93,20 @@ public sealed class CandidateCompiler
             return refused(Verdict.CompileError, diagnostics.FirstOrDefault() ?? "emit failed", diagnostics, []);
         }
         return new AdmittedCandidate(hash, code, kind, null, "admitted", [], [], bytes.ToArray(), entry);
+    }
+
+    /// <summary>
+    /// The code in a text: the text itself when it parses as C# (an improver's own source may hold fences
+    /// inside its prompt strings), otherwise its largest fenced block, otherwise the whole text.
+    /// </summary>
+    public static string CodeOf(string text, CancellationToken cancellationToken = default)
+    {
+        if (!text.Contains("```", StringComparison.Ordinal) && !text.Contains("~~~", StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var whole = CSharpSyntaxTree.ParseText(text, ParseOptions, cancellationToken: cancellationToken);
+        return whole.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error) ? CodeBlocks.CodeOf(text) : text;
     }
 
     /// <summary>The content address of a candidate's code: lower-case hex SHA-256 of its UTF-8 bytes.</summary>
