@@ -31,7 +31,7 @@ public sealed class SelfImprovementRun(RunContext run)
         {
             run.Progress.Stage($"generation {t}: the generation {t - 1} improver improves itself");
             var improver = await run.AdmitImproverAsync(current, cancellationToken).ConfigureAwait(false);
-            var utility = new MetaUtilityAsUtility(metaUtility, $"g{t}", run.Options.UtilityBudget);
+            var utility = new MetaUtilityAsUtility(metaUtility, run.Options, $"g{t}");
             var (self, _) = await metaUtility.RunImproverAsync(improver, $"g{t}/self", current, utility, cancellationToken).ConfigureAwait(false);
 
             if (self.Verdict != Verdict.Ok || string.IsNullOrEmpty(self.Result))
