@@ -6,5 +6,6 @@ root.Subcommands.Add(TasksVerb.Create());
 root.Subcommands.Add(CheckVerb.Create());
 root.Subcommands.Add(ExchangeVerb.Create());
 root.Subcommands.Add(DiffVerb.Create());
+root.Subcommands.Add(BenchVerb.Create());
 root.Subcommands.Add(WorkerVerb.Create());
 return await root.Parse(args).InvokeAsync();
