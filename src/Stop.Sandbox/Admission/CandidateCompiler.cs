@@ -9,8 +9,10 @@ using Stop.Sandbox.Admission.Policy;
 namespace Stop.Sandbox.Admission;
 
 /// <summary>
-/// Admission: text → code → instrumented syntax → one Roslyn script compilation → policy check → emitted
-/// bytes. Nothing of the candidate is loaded or run here; the bytes go to a worker process.
+/// Admission: text → code → instrumented syntax → one Roslyn script compilation, emitted → policy check →
+/// bytes. Emitting first reports the compile errors in the same pass that produces the bytes (a separate
+/// diagnostics pass would bind every method body twice); the bytes are released only when the policy admits
+/// the candidate. Nothing of the candidate is loaded or run here; the bytes go to a worker process.
 /// </summary>
 public sealed class CandidateCompiler
 {
@@ -85,14 +87,18 @@ public sealed class CandidateCompiler
             return refused(Verdict.CompileError, reason, [reason], []);
         }
 
-        using var bytes = new MemoryStream();
-        var emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
-        if (!emitted.Success)
+        var assembly = attempt.Assembly;
+        if (report.RandomRewrites.Count > 0)
         {
-            var diagnostics = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(MaxDiagnostics).Select(Describe).ToArray();
-            return refused(Verdict.CompileError, diagnostics.FirstOrDefault() ?? "emit failed", diagnostics, []);
+            var rewritten = Emit(compilation, cancellationToken);
+            if (rewritten.Assembly is null)
+            {
+                var diagnostics = rewritten.Errors.Take(MaxDiagnostics).Select(Describe).ToArray();
+                return refused(Verdict.CompileError, diagnostics.FirstOrDefault() ?? "emit failed", diagnostics, []);
+            }
+            assembly = rewritten.Assembly;
         }
-        return new AdmittedCandidate(hash, code, kind, null, "admitted", [], [], bytes.ToArray(), entry);
+        return new AdmittedCandidate(hash, code, kind, null, "admitted", [], [], assembly, entry);
     }
 
     /// <summary>
@@ -112,13 +118,27 @@ public sealed class CandidateCompiler
     /// <summary>The content address of a candidate's code: lower-case hex SHA-256 of its UTF-8 bytes.</summary>
     public static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
-    private static (CSharpCompilation Compilation, ImmutableArray<Diagnostic> Errors) Compile(
+    private static (CSharpCompilation Compilation, ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Compile(
         string hash, SyntaxTree instrumented, CancellationToken cancellationToken)
     {
         var compilation = CSharpCompilation.CreateScriptCompilation(
             "candidate-" + hash[..16], instrumented, CompilationReferences.Get(), CompilationOptions);
-        var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-        return (compilation, errors);
+        var (errors, assembly) = Emit(compilation, cancellationToken);
+        return (compilation, errors, assembly);
+    }
+
+    /// <summary>The emitted bytes, or the errors that stopped the emit (at least one).</summary>
+    private static (ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    {
+        using var bytes = new MemoryStream();
+        var emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
+        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        if (!emitted.Success && errors.IsEmpty)
+        {
+            // Never admit what did not emit, even if Roslyn gave no error to say why.
+            errors = [Diagnostic.Create(new DiagnosticDescriptor("STOP0001", "Emit failed", "emit failed", "Stop", DiagnosticSeverity.Error, true), Location.None)];
+        }
+        return (errors, emitted.Success ? bytes.ToArray() : null);
     }
 
     private static bool IsInInjectedCode(Diagnostic diagnostic) =>

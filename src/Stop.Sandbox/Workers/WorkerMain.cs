@@ -53,8 +53,9 @@ public static class WorkerMain
             try
             {
                 var outcome = job();
-                channel.SendAsync(outcome, CancellationToken.None).GetAwaiter().GetResult();
+                // Done before the outcome leaves: the host may send the next job the moment it reads this one.
                 done.SetResult();
+                channel.SendAsync(outcome, CancellationToken.None).GetAwaiter().GetResult();
             }
             catch (OutOfMemoryException)
             {

@@ -1,0 +1,45 @@
+namespace Stop.Sandbox.Bench;
+
+/// <summary>
+/// What <see cref="PipelineBench"/> measured. Ratios compare two measurements taken in the same run, so they
+/// mean something on a shared, noisy machine; absolute figures are given alongside for context.
+/// </summary>
+/// <param name="AdmissionRatio">Median admission time over median bare Roslyn emit of the same source (target ≤ <see cref="AdmissionTarget"/>).</param>
+/// <param name="AdmitMedianMs">Median time of one admission.</param>
+/// <param name="BareEmitMedianMs">Median time of one bare emit.</param>
+/// <param name="ThroughputRatio">Sandboxed over in-process scored candidates per second, parallelism 1 (target ≥ <see cref="ThroughputTarget"/>).</param>
+/// <param name="SandboxedPerSecond">Candidates scored per second in worker processes.</param>
+/// <param name="InProcessPerSecond">The same candidates scored per second in the bench's own process.</param>
+/// <param name="MemoryGrowthMb">Managed heap growth over <paramref name="EndToEndCandidates"/> admissions (target &lt; <see cref="MemoryTargetMb"/>).</param>
+/// <param name="WorkingSetGrowthMb">Working set growth over the same admissions.</param>
+/// <param name="CandidatesPerSecond">End to end: distinct candidates admitted and scored per second on all cores.</param>
+/// <param name="EndToEndCandidates">How many candidates the end-to-end run admitted and scored.</param>
+/// <param name="Parallelism">The parallelism of the end-to-end run.</param>
+/// <param name="AdmissionPhases">Where admission time goes (median ms per phase); filled when asked for.</param>
+public sealed record BenchReport(
+    double AdmissionRatio,
+    double AdmitMedianMs,
+    double BareEmitMedianMs,
+    double ThroughputRatio,
+    double SandboxedPerSecond,
+    double InProcessPerSecond,
+    double MemoryGrowthMb,
+    double WorkingSetGrowthMb,
+    double CandidatesPerSecond,
+    int EndToEndCandidates,
+    int Parallelism,
+    IReadOnlyDictionary<string, double> AdmissionPhases)
+{
+    public const double AdmissionTarget = 1.5;
+    public const double ThroughputTarget = 0.7;
+    public const double MemoryTargetMb = 100;
+
+    /// <summary>STOP's Python scorer on these 2-core machines: quoted, not measured here.</summary>
+    public const double PythonReferencePerSecond = 170;
+
+    public bool AdmissionPasses => AdmissionRatio <= AdmissionTarget;
+
+    public bool ThroughputPasses => ThroughputRatio >= ThroughputTarget;
+
+    public bool MemoryPasses => MemoryGrowthMb < MemoryTargetMb;
+}

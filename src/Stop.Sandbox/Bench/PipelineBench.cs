@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Stop.Sandbox.Admission;
+using Stop.Sandbox.Execution;
+using Stop.Sandbox.Workers.Protocol;
+using Stop.Tasks;
+
+namespace Stop.Sandbox.Bench;
+
+/// <summary>
+/// Measures the candidate pipeline on this machine (<c>stop bench</c>). Every headline figure is a ratio of two
+/// measurements taken in the same run, interleaved, after a warm-up, because these machines are shared and noisy.
+/// </summary>
+public sealed class PipelineBench(BenchOptions? options = null)
+{
+    // Variant index ranges, disjoint so no phase meets a candidate another phase has already compiled.
+    private const int AdmissionBase = 90_000;
+    private const int ThroughputBase = 80_000;
+    private const int WarmUpBase = 99_000;
+    private const int WarmUps = 5;
+
+    private readonly BenchOptions options = options ?? new BenchOptions();
+    private readonly DownstreamTask task = TaskCatalog.Get("parity_noise");
+    private readonly CandidateCompiler compiler = new();
+
+    /// <summary>Runs admission, throughput, memory and end-to-end measurements in turn.</summary>
+    public async Task<BenchReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var (admitMs, bareMs, phases) = MeasureAdmission(cancellationToken);
+        var (sandboxedPerSecond, inProcessPerSecond) = await MeasureThroughputAsync(cancellationToken).ConfigureAwait(false);
+        var (perSecond, heapMb, workingSetMb) = await MeasureEndToEndAsync(cancellationToken).ConfigureAwait(false);
+        return new BenchReport(
+            admitMs / bareMs, admitMs, bareMs,
+            sandboxedPerSecond / inProcessPerSecond, sandboxedPerSecond, inProcessPerSecond,
+            heapMb, workingSetMb, perSecond, options.EndToEndCandidates, Environment.ProcessorCount, phases);
+    }
+
+    private (double AdmitMs, double BareMs, IReadOnlyDictionary<string, double> Phases) MeasureAdmission(CancellationToken cancellationToken)
+    {
+        Say($"admission: {options.AdmissionCandidates} candidates, admit against bare emit, interleaved");
+        for (var i = 0; i < WarmUps; i++)
+        {
+            Admit(SeedVariants.Get(WarmUpBase + i), cancellationToken);
+            BareEmit.Emit(SeedVariants.Get(WarmUpBase + 100 + i));
+        }
+        var admit = new List<double>();
+        var bare = new List<double>();
+        var phases = new List<double[]>();
+        for (var i = 0; i < options.AdmissionCandidates; i++)
+        {
+            var code = SeedVariants.Get(AdmissionBase + i);
+            // Alternate which goes first, so neither always meets the warmer caches.
+            if (i % 2 == 0)
+            {
+                admit.Add(Time(() => Admit(code, cancellationToken)));
+                bare.Add(Time(() => BareEmit.Emit(code)));
+            }
+            else
+            {
+                bare.Add(Time(() => BareEmit.Emit(code)));
+                admit.Add(Time(() => Admit(code, cancellationToken)));
+            }
+            if (options.Verbose)
+            {
+                phases.Add(AdmissionPhases.Measure(SeedVariants.Get(AdmissionBase + 1000 + i)));
+            }
+        }
+        var breakdown = options.Verbose
+            ? AdmissionPhases.Names.Select((name, p) => (name, Median(phases.Select(t => t[p])))).ToDictionary(x => x.name, x => x.Item2)
+            : [];
+        return (Median(admit), Median(bare), breakdown);
+    }
+
+    private async Task<(double Sandboxed, double InProcess)> MeasureThroughputAsync(CancellationToken cancellationToken)
+    {
+        Say($"throughput: {options.ThroughputCandidates} candidates on {task.Name} val, sandboxed against in-process, parallelism 1");
+        var candidates = Enumerable.Range(ThroughputBase, options.ThroughputCandidates + WarmUps)
+            .Select(i => Admit(SeedVariants.Get(i), cancellationToken)).ToList();
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1, WorkerCommand = options.WorkerCommand });
+        var sandboxed = TimeSpan.Zero;
+        var inProcess = TimeSpan.Zero;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var evaluation = await sandbox.EvaluateAsync(candidates[i], task, Split.Val, cancellationToken).ConfigureAwait(false);
+            var sandboxedTime = clock.Elapsed;
+            clock.Restart();
+            var outcome = RunInProcess(candidates[i]);
+            var inProcessTime = clock.Elapsed;
+            if (evaluation.Verdict != Verdict.Ok || outcome.Verdict != "ok" || evaluation.Score != outcome.Score)
+            {
+                throw new InvalidOperationException(
+                    $"bench candidate {i} scored differently: sandboxed {evaluation.Verdict} {evaluation.Score} ({evaluation.Reason}), in-process {outcome.Verdict} {outcome.Score}");
+            }
+            if (i >= WarmUps)
+            {
+                sandboxed += sandboxedTime;
+                inProcess += inProcessTime;
+            }
+        }
+        return (options.ThroughputCandidates / sandboxed.TotalSeconds, options.ThroughputCandidates / inProcess.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Scores a candidate in the bench's own process, as a worker would but with no process or channel between.
+    /// Acceptable only because the bench's candidates are seed variants it generated itself, never model output.
+    /// </summary>
+    private SolutionOutcome RunInProcess(AdmittedCandidate candidate)
+    {
+        var image = new CandidateImage(candidate.Hash, candidate.Assembly!, candidate.Entry!.TypeName, candidate.Entry.MethodName, candidate.Entry.IsStatic);
+        var defaults = new SandboxOptions();
+        var job = new EvaluateSolution(image, task.Name, "val", new Limits(task.FuelPerInstance, defaults.MaxDepth, defaults.MaxOutputChars));
+        return SolutionRunner.Run(job, new BoundedWriter());
+    }
+
+    private async Task<(double PerSecond, double HeapMb, double WorkingSetMb)> MeasureEndToEndAsync(CancellationToken cancellationToken)
+    {
+        var count = options.EndToEndCandidates;
+        var parallelism = Environment.ProcessorCount;
+        Say($"end to end: {count} distinct candidates admitted and scored on {task.Name} val, parallelism {parallelism}");
+        var (heapBefore, workingSetBefore) = Memory();
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        string? firstFailure = null;
+        await using (var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = parallelism, WorkerCommand = options.WorkerCommand }))
+        {
+            var inFlight = new ParallelOptions { MaxDegreeOfParallelism = parallelism * 4, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, count), inFlight, async (i, ct) =>
+            {
+                var evaluation = await sandbox.ScoreAsync(SeedVariants.Get(i), task, Split.Val, ct).ConfigureAwait(false);
+                if (evaluation.Verdict != Verdict.Ok)
+                {
+                    Interlocked.CompareExchange(ref firstFailure, $"candidate {i}: {evaluation.Verdict}: {evaluation.Reason}", null);
+                }
+                if (Interlocked.Increment(ref done) % 250 == 0)
+                {
+                    Say($"  {done}/{count} in {clock.Elapsed.TotalSeconds:0.0} s");
+                }
+            }).ConfigureAwait(false);
+            clock.Stop();
+        }
+        if (firstFailure is not null)
+        {
+            throw new InvalidOperationException($"a bench candidate failed: {firstFailure}");
+        }
+        var (heapAfter, workingSetAfter) = Memory();
+        return (count / clock.Elapsed.TotalSeconds, (heapAfter - heapBefore) / 1e6, (workingSetAfter - workingSetBefore) / 1e6);
+    }
+
+    private AdmittedCandidate Admit(string code, CancellationToken cancellationToken)
+    {
+        var candidate = compiler.Admit(code, CandidateKind.Solution, EntrySignature.Solution(task.ParameterTypes), cancellationToken);
+        return candidate.IsAdmitted ? candidate : throw new InvalidOperationException($"a bench candidate was refused: {candidate.Reason}");
+    }
+
+    private static (long Heap, long WorkingSet) Memory()
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        return (heap, self.WorkingSet64);
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private void Say(string line) => options.Progress?.Invoke(line);
+}
