@@ -1,52 +1,64 @@
+using System.Text;
+
 namespace Stop.Guest;
 
-/// <summary>Finds fenced code blocks (``` or ~~~, with or without a language tag) in model text.</summary>
+/// <summary>Finds fenced code blocks in model text, as STOP's <c>extract_code</c> does.</summary>
 public static class CodeBlocks
 {
-    /// <summary>The contents of the largest fenced block, or null when the text has no fence.</summary>
-    public static string? Largest(string? text)
+    /// <summary>
+    /// The largest fenced code block of <paramref name="response"/> without its fences, or null when there is
+    /// none. Like STOP's <c>extract_code</c>, a fence with a language tag (<c>```csharp</c>) opens a block,
+    /// possibly nested (an improver's prompt strings hold fences), and a bare fence closes one. Unlike STOP, a
+    /// bare fence outside any block opens one (STOP lost such blocks), an indented fence counts, and a block
+    /// still open at the end of the answer (a model cut off by max_tokens) counts up to the end.
+    /// </summary>
+    public static string? Largest(string? response)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(response))
         {
             return null;
         }
-        string? best = null;
-        var lines = text.Replace("\r\n", "\n").Split('\n');
-        var i = 0;
-        while (i < lines.Length)
+        string? largest = null;
+        var current = new StringBuilder();
+        var depth = 0;
+        foreach (var rawLine in response.Replace("\r\n", "\n").Split('\n'))
         {
-            var fence = FenceOf(lines[i]);
-            if (fence is null)
+            var line = rawLine.TrimStart();
+            if (line.StartsWith("```", StringComparison.Ordinal))
             {
-                i++;
-                continue;
+                var isBare = line[3..].Trim().Length == 0;
+                if (isBare && depth == 1)
+                {
+                    depth = 0;
+                    largest = Larger(largest, current.ToString());
+                    current.Clear();
+                    continue;
+                }
+                if (depth == 0)
+                {
+                    depth = 1;
+                    continue;
+                }
+                depth += isBare ? -1 : 1;
             }
-            var start = ++i;
-            while (i < lines.Length && !lines[i].TrimStart().StartsWith(fence, StringComparison.Ordinal))
+            if (depth > 0)
             {
-                i++;
+                current.Append(rawLine).Append('\n');
             }
-            // An unterminated fence runs to the end: models often stop mid-block at the token limit.
-            var body = string.Join('\n', lines[start..Math.Min(i, lines.Length)]);
-            if (best is null || body.Length > best.Length)
-            {
-                best = body;
-            }
-            i++;
         }
-        return best;
+        if (depth > 0)
+        {
+            largest = Larger(largest, current.ToString());
+        }
+        return string.IsNullOrWhiteSpace(largest) ? null : largest;
     }
 
-    /// <summary>The text as code: its largest fenced block when it has fences, otherwise the whole text.</summary>
-    public static string CodeOf(string text) => Largest(text) ?? text;
-
-    private static string? FenceOf(string line)
+    private static string Larger(string? largest, string block)
     {
-        var trimmed = line.TrimStart();
-        if (trimmed.StartsWith("```", StringComparison.Ordinal))
-        {
-            return "```";
-        }
-        return trimmed.StartsWith("~~~", StringComparison.Ordinal) ? "~~~" : null;
+        var content = block.EndsWith('\n') ? block[..^1] : block;
+        return largest is null || content.Length > largest.Length ? content : largest;
     }
+
+    /// <summary>The text as code: its largest fenced block when it has one, otherwise the whole text.</summary>
+    public static string CodeOf(string text) => Largest(text) ?? text;
 }

@@ -22,7 +22,17 @@ public sealed class Utility
     /// <summary>How many scorings are allowed; past it, <see cref="Score"/> returns 0, as STOP's does.</summary>
     public int Budget { get; }
 
+    /// <summary>How many scorings this improver has used (STOP's <c>utility.uses</c>).</summary>
+    public int Uses { get; private set; }
+
     /// <summary>Scores a solution; a missing or empty solution scores 0 without counting.</summary>
-    public double Score(string? solution) =>
-        string.IsNullOrEmpty(solution) ? 0 : ImproverHost.Current.Score(handle, solution);
+    public double Score(string? solution)
+    {
+        if (string.IsNullOrEmpty(solution))
+        {
+            return 0;
+        }
+        Uses++;
+        return ImproverHost.Current.Score(handle, solution);
+    }
 }

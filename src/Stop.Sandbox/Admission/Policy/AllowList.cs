@@ -180,7 +180,7 @@ internal static class AllowList
 
         // The improver API. Minting a LanguageModel or Utility would mint a budget.
         ["Stop.Guest.LanguageModel"] = TypeRule.Only(BudgetTampering, "Prompt", "BatchPrompt", "Budget", "MaxResponsesPerCall"),
-        ["Stop.Guest.Utility"] = TypeRule.Only(BudgetTampering, "Score", "Source", "Budget"),
+        ["Stop.Guest.Utility"] = TypeRule.Only(BudgetTampering, "Score", "Source", "Budget", "Uses"),
         ["Stop.Guest.Code"] = TypeRule.Only(BudgetTampering, "Extract"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -1,4 +1,6 @@
-namespace Stop.Models.Tests;
+namespace Stop.Guest.Tests;
+
+/// <summary>Code extraction as STOP does it, with nesting, and where Stop does better.</summary>
 
 public sealed class CodeTests
 {
@@ -49,5 +51,14 @@ public sealed class CodeTests
     {
         var response = "1. Do this:\n   ```csharp\n   Call();\n   ```";
         Assert.Equal("   Call();", Code.Extract(response));
+    }
+
+    [Fact]
+    public void Extract_KeepsAnImproverWhosePromptStringHoldsFences()
+    {
+        var improver = "string ImproveAlgorithm(string s, Utility u, LanguageModel m)\n{\n    var message = $\"\"\"\nImprove:\n```csharp\n{s}\n```\n\"\"\";\n    return s;\n}";
+        var response = $"My idea.\n```csharp\n{improver}\n```\nThat is all.";
+
+        Assert.Equal(improver, Code.Extract(response));
     }
 }
