@@ -7,6 +7,7 @@ root.Subcommands.Add(CheckVerb.Create());
 root.Subcommands.Add(RunVerb.Create());
 root.Subcommands.Add(ReplayVerb.Create());
 root.Subcommands.Add(ShowVerb.Create());
+root.Subcommands.Add(EvalVerb.Create());
 root.Subcommands.Add(ExchangeVerb.Create());
 root.Subcommands.Add(DiffVerb.Create());
 root.Subcommands.Add(BenchVerb.Create());

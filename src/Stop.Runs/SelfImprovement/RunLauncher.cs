@@ -44,16 +44,36 @@ public static class RunLauncher
         return await RunInAsync(scratch, manifest.Options, spec, sandboxOptions, progress, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Evaluates an improver's transfer to other tasks (<c>stop eval</c>) into a new directory recorded like a
+    /// run: its cassette, events and candidates, and <c>transfer.json</c>.
+    /// </summary>
+    public static async Task<Transfer.TransferTable> EvaluateTransferAsync(
+        string improverText, IReadOnlyList<string> tasks, RunOptions options, string outDirectory, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        foreach (var name in tasks)
+        {
+            TaskCatalog.Get(name);
+        }
+        var spec = ModelSpec.Parse(options.Model);
+        using var directory = RunDirectory.Create(outDirectory, CreateManifest(options, spec, TaskCatalog.Get(options.Task), sandboxOptions));
+        await using var models = ModelStack.Create(spec, StackOptions(options, spec, directory));
+        await using var sandbox = new CandidateSandbox(sandboxOptions);
+        return await Transfer.TransferEvaluation.RunAsync(improverText, tasks, options, directory, sandbox, models.Client, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ModelStackOptions StackOptions(RunOptions options, ModelSpec spec, RunDirectory directory) => new()
+    {
+        Endpoint = options.Endpoint is null ? null : new Uri(options.Endpoint),
+        ExchangeDirectory = options.ExchangeDirectory,
+        CassettePath = spec.Provider == ModelSpec.Replay ? null : directory.CassettePath,
+        Limits = new UsageLimits(options.MaxTotalTokens, options.MaxCostUsd),
+    };
+
     private static async Task<RunResult> RunInAsync(RunDirectory directory, RunOptions options, ModelSpec spec, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
     {
-        var stackOptions = new ModelStackOptions
-        {
-            Endpoint = options.Endpoint is null ? null : new Uri(options.Endpoint),
-            ExchangeDirectory = options.ExchangeDirectory,
-            CassettePath = spec.Provider == ModelSpec.Replay ? null : directory.CassettePath,
-            Limits = new UsageLimits(options.MaxTotalTokens, options.MaxCostUsd),
-        };
-        await using var models = ModelStack.Create(spec, stackOptions);
+        await using var models = ModelStack.Create(spec, StackOptions(options, spec, directory));
         await using var sandbox = new CandidateSandbox(sandboxOptions);
         var context = new RunContext(options, sandbox, models.Client, directory, progress);
         var generations = await new SelfImprovementRun(context).RunAsync(cancellationToken).ConfigureAwait(false);

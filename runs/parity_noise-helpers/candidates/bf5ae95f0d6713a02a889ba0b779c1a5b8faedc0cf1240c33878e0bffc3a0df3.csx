@@ -1,3 +1,25 @@
+string ImproveAlgorithm(string initialSolution, Utility utility, LanguageModel languageModel)
+{
+    // Improves a solution according to a utility function, using diversified strategy prompts
+    // and a never-get-worse selection rule.
+    var expertise = "You are an expert computer science researcher and programmer, especially skilled at optimizing algorithms.";
+    var strategies = new[]
+    {
+        "Strategy: make a fundamental ALGORITHMIC change (better asymptotic complexity, smarter data structures, pruning, or memoization). Do not just micro-optimize.",
+        "Strategy: study the score function closely. Find exactly what it rewards and penalizes (including edge cases and limits) and tailor the solution to maximize that score while staying correct.",
+        "Strategy: be bold. Try an unusual approach (randomized search, hybrid of several methods, or adaptive/iterative refinement). Keep a safe fallback so it never performs worse than a simple baseline.",
+    };
+
+    string BuildMessage(string strategy) => $"""
+Improve the following solution:
+```csharp
+{initialSolution}
+```
+
+You will be evaluated based on this score function:
+```csharp
+{utility.Source}
+```
 
 You must return an improved solution. Be as creative as you can under the constraints.
 Your primary improvement must be novel and non-trivial. First, propose an idea, then implement it.

@@ -1,3 +1,24 @@
+string ImproveAlgorithm(string initialSolution, Utility utility, LanguageModel languageModel)
+{
+    // Diversified-strategy batch prompting with budget-aware, fail-safe selection.
+    var expertise = "You are an expert computer science researcher and programmer, especially skilled at optimizing algorithms.";
+    var strategies = new[]
+    {
+        "Rethink the core algorithm: find an asymptotically or structurally better approach (different data structure, dynamic programming, divide and conquer, pruning, etc.).",
+        "Introduce a novel heuristic or search strategy (e.g. local search, restarts, randomized exploration, ensembling of candidate answers) that should raise the score.",
+        "Keep the overall approach but find the subtle weaknesses: edge cases, wasted computation, poor constants, badly chosen parameters. Fix them and tune for the score function."
+    };
+
+    string BuildMessage(string strategy) => $"""
+Improve the following solution:
+```csharp
+{initialSolution}
+```
+
+You will be evaluated based on this score function:
+```csharp
+{utility.Source}
+```
 
 Strategy to focus on: {strategy}
 

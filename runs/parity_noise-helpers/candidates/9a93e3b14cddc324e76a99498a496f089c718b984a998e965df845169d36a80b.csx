@@ -1,3 +1,26 @@
+string ImproveAlgorithm(string initialSolution, Utility utility, LanguageModel languageModel)
+{
+    // Improves a solution according to a utility function, using diversified prompting
+    // within a single batched language-model call and budget-aware, fail-safe selection.
+    var expertise = "You are an expert computer science researcher and programmer, especially skilled at optimizing algorithms.";
+
+    var strategies = new[]
+    {
+        "Focus on a fundamentally better ALGORITHM: change the core approach or asymptotic complexity (e.g. a different paradigm, a smarter search, pruning, dynamic programming, or a better heuristic).",
+        "Focus on IMPLEMENTATION EFFICIENCY: keep the overall approach but use better data structures, avoid redundant work, cache results, and reduce constant factors and allocations.",
+        "Focus on a HYBRID / ADAPTIVE method: combine several techniques, pick the strategy based on the input, and handle edge cases robustly so that the score is never worse than the original."
+    };
+
+    string MakeMessage(string strategy) => $"""
+Improve the following solution:
+```csharp
+{initialSolution}
+```
+
+You will be evaluated based on this score function:
+```csharp
+{utility.Source}
+```
 
 You must return an improved solution. Be as creative as you can under the constraints.
 Your primary improvement must be novel and non-trivial. First, propose an idea, then implement it.

@@ -1,0 +1,46 @@
+using Stop.Models.Testing;
+using Stop.Runs.Configuration;
+using Stop.Runs.SelfImprovement;
+using Stop.Runs.Tests.SelfImprovement;
+using Stop.Runs.Transfer;
+using Stop.Sandbox;
+
+namespace Stop.Runs.Tests.Transfer;
+
+/// <summary><c>stop eval</c>'s engine against the fake server: the transfer table is computed, written and readable.</summary>
+public sealed class TransferEvaluationTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "stop-eval-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task TransferTable_ScoresSeedSolutionSeedImproverAndImprover_OnTest()
+    {
+        // Every answer is a parity solution, which defines no 3-SAT Algorithm: the seed improver returns a
+        // failing candidate, while the improver that keeps its incumbent returns the seed solution.
+        await using var server = FakeOpenAIServer.Start(new ScriptedModel().Answer);
+        var options = new RunOptions
+        {
+            Task = "three_sat", Model = "openai:fake-model", Endpoint = server.Endpoint.ToString(),
+            MetaTests = 1, CallBudget = 1, ResponsesPerCall = 2, Iterations = 0,
+        };
+
+        var table = await RunLauncher.EvaluateTransferAsync(ScriptedModel.GoodImprover, ["three_sat"], options, root,
+            new SandboxOptions(), NoProgress.Instance, CancellationToken.None);
+
+        var row = Assert.Single(table.Rows);
+        Assert.Equal("three_sat", row.Task);
+        Assert.InRange(row.SeedSolution, 0.5, 1);
+        Assert.Equal(0, row.SeedImprover);
+        Assert.Equal(row.SeedSolution, row.Improver);
+        Assert.Equal(table, TransferTable.Read(root) with { Rows = table.Rows });
+        Assert.Equal(table.Rows, TransferTable.Read(root)!.Rows);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
