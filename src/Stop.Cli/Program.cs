@@ -9,5 +9,6 @@ root.Subcommands.Add(ReplayVerb.Create());
 root.Subcommands.Add(ShowVerb.Create());
 root.Subcommands.Add(ExchangeVerb.Create());
 root.Subcommands.Add(DiffVerb.Create());
+root.Subcommands.Add(ReportVerb.Create());
 root.Subcommands.Add(WorkerVerb.Create());
 return await root.Parse(args).InvokeAsync();
