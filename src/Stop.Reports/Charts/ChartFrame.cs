@@ -12,7 +12,6 @@ internal sealed class ChartFrame
 {
     public const double Width = 680;
     private const double PlotHeight = 220;
-    private const int LegendPerRow = 3;
     private const double LegendRowHeight = 18;
 
     private readonly List<LegendItem> legend;
@@ -20,7 +19,11 @@ internal sealed class ChartFrame
     public ChartFrame(IEnumerable<LegendItem> legend)
     {
         this.legend = legend.ToList();
+        // Long names (two runs' series) get two columns so they never run into each other.
+        LegendPerRow = this.legend.Select(l => l.Label.Length).DefaultIfEmpty(0).Max() > 26 ? 2 : 3;
     }
+
+    private int LegendPerRow { get; }
 
     public double Left => 64;
 

@@ -15,7 +15,7 @@ internal static class ReportStyle
         .runs { display: grid; gap: 24px; }
         .runs-1 { grid-template-columns: minmax(0, 1fr); }
         .runs-2 { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-        .run { min-width: 0; }
+        .run { min-width: 0; overflow-x: auto; }
         table { border-collapse: collapse; margin: 6px 0 12px; background: #fff; font-variant-numeric: tabular-nums; }
         th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         thead th { background: #eef1f6; font-weight: 600; }

@@ -20,7 +20,7 @@ internal static class ChartsSection
             series.Add(new LineSeries(prefix + "test", (named.Index * 3) + 1, generations.Where(g => g.Test is not null).Select(g => new ChartPoint(g.Generation, g.Test!.Value)).ToList(), Dotted: true));
             if (generations.FirstOrDefault(g => g.Generation == 0) is { } seed)
             {
-                baselines.Add(new ChartBaseline(prefix + "seed improver (gen 0, val)", (named.Index * 3) + 2, seed.Val));
+                baselines.Add(new ChartBaseline(prefix + "seed improver (gen 0 val)", (named.Index * 3) + 2, seed.Val));
             }
         }
         page.Append("<figure>")
