@@ -1,4 +1,5 @@
 using Stop.Models.Testing;
+using Stop.Runs.Tests.SelfImprovement;
 using Stop.Runs.Configuration;
 using Stop.Runs.SelfImprovement;
 using Stop.Sandbox;
