@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Stop.Models.Bench;
+using Stop.Runs.Bench;
 using Stop.Sandbox.Bench;
 
 namespace Stop.Cli.Verbs;
@@ -35,13 +36,23 @@ internal static class BenchVerb
             // The first call pays for JIT and the loopback connection, which is no part of a model call's latency.
             await LatencyBench.MeasureAsync(2, TimeSpan.FromMilliseconds(10), cancellationToken);
             var model = await LatencyBench.MeasureAsync(6, latency, cancellationToken);
+            var metaLatency = options.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2);
+            Console.Error.WriteLine($"meta-utility: the seed improver, k = 5 meta-tests of n = 6 completions, against a fake server at {metaLatency.TotalSeconds:0} s");
+            var meta = await MetaUtilityBench.MeasureAsync(metaLatency, cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(ToJson(report, model).ToJsonString());
+                var result = ToJson(report, model);
+                result["metaUtilityRatio"] = Round(meta.Ratio);
+                result["metaUtilityTarget"] = MetaUtilityBench.Target;
+                result["metaUtilitySequentialRatio"] = meta.SequentialRatio;
+                result["metaUtilityMs"] = Round(meta.Elapsed.TotalMilliseconds);
+                result["metaUtilityLatencyMs"] = meta.Latency.TotalMilliseconds;
+                Console.WriteLine(result.ToJsonString());
             }
             else
             {
                 Print(report, model, Console.Out);
+                Console.WriteLine($"meta-utility ratio   {meta.Ratio:0.00}  ≤ {MetaUtilityBench.Target} × c  {(meta.Passes ? "PASS" : "MISS")}  one evaluation {meta.Elapsed.TotalMilliseconds:0} ms at L {meta.Latency.TotalMilliseconds:0} ms, c = {meta.ChainLength}; STOP's sequential loop ≈ {meta.SequentialRatio} × c × L");
             }
             return 0;
         });
