@@ -58,7 +58,7 @@ internal static class EvalVerb
             try
             {
                 var table = await RunLauncher.EvaluateTransferAsync(await File.ReadAllTextAsync(file.FullName, cancellationToken), names, options, outDirectory,
-                    new SandboxOptions(), new LiveProgress(Console.Error, () => ""), cancellationToken);
+                    new SandboxOptions(), new LiveProgress(Console.Error), cancellationToken);
                 Console.Error.WriteLine();
                 Console.WriteLine($"{"task",-32} {"u(seed solution)",17} {"û(seed improver)",17} {"û(improver)",12}");
                 foreach (var row in table.Rows)

@@ -28,7 +28,7 @@ internal static class ReplayVerb
                 return Fail.Usage($"{path.FullName} holds no run (no manifest.json)");
             }
             Console.Error.WriteLine($"replaying {path.FullName} from its cassette (no model, no network)…");
-            var progress = new LiveProgress(Console.Error, () => "replay");
+            var progress = new LiveProgress(Console.Error);
             var report = await RunReplay.CheckAsync(path.FullName, new SandboxOptions { Parallelism = Math.Max(1, parse.GetValue(parallelism)) }, progress, cancellationToken);
             Console.Error.WriteLine();
             foreach (var line in report.DecidedByBackstop)

@@ -40,8 +40,7 @@ internal static class RunVerb
         command.SetAction(async (parse, cancellationToken) =>
         {
             var sandbox = new SandboxOptions { Parallelism = Math.Max(1, parse.GetValue(parallelism)) };
-            string? usage = null;
-            var progress = new LiveProgress(Console.Error, () => usage ?? "");
+            var progress = new LiveProgress(Console.Error);
             try
             {
                 RunResult result;

@@ -1,3 +1,4 @@
+using Stop.Models.Usage;
 using Stop.Runs.RunDirectories;
 
 namespace Stop.Runs.SelfImprovement;
@@ -8,6 +9,11 @@ public interface IRunProgress
     void Recorded(RunEvent runEvent);
 
     void Stage(string description);
+
+    /// <summary>Where the run's token and cost totals can be read while it goes.</summary>
+    void ReadUsageFrom(Func<UsageTotals> totals)
+    {
+    }
 }
 
 /// <summary>Progress nobody watches.</summary>

@@ -59,6 +59,7 @@ public static class RunLauncher
         var spec = ModelSpec.Parse(options.Model);
         using var directory = RunDirectory.Create(outDirectory, CreateManifest(options, spec, TaskCatalog.Get(options.Task), sandboxOptions));
         await using var models = ModelStack.Create(spec, StackOptions(options, spec, directory));
+        progress.ReadUsageFrom(() => models.Usage.Total);
         await using var sandbox = new CandidateSandbox(sandboxOptions);
         return await Transfer.TransferEvaluation.RunAsync(improverText, tasks, options, directory, sandbox, models.Client, progress, cancellationToken).ConfigureAwait(false);
     }
@@ -74,6 +75,7 @@ public static class RunLauncher
     private static async Task<RunResult> RunInAsync(RunDirectory directory, RunOptions options, ModelSpec spec, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
     {
         await using var models = ModelStack.Create(spec, StackOptions(options, spec, directory));
+        progress.ReadUsageFrom(() => models.Usage.Total);
         await using var sandbox = new CandidateSandbox(sandboxOptions);
         var context = new RunContext(options, sandbox, models.Client, directory, progress);
         var generations = await new SelfImprovementRun(context).RunAsync(cancellationToken).ConfigureAwait(false);

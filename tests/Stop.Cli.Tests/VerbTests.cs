@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Snapshooter.Xunit;
+
+namespace Stop.Cli.Tests;
+
+/// <summary>The verbs as a person meets them: their tables, their JSON and their exit codes.</summary>
+public sealed class VerbTests
+{
+    [Fact]
+    public async Task Tasks_ListsEveryTaskWithItsSignatureAndInstanceCounts()
+    {
+        var (exitCode, output, _) = await StopProgram.RunAsync("tasks");
+
+        Assert.Equal(0, exitCode);
+        Snapshot.Match(output);
+    }
+
+    [Fact]
+    public async Task CheckJson_PrintsOneJsonObject_WithTheFieldsAScriptNeeds()
+    {
+        var (exitCode, output, error) = await StopProgram.RunAsync("check", "tasks/parity_noise/seed.csx", "--task", "parity_noise", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        foreach (var field in new[] { "task", "split", "score", "verdict", "reason", "instances", "fuel", "wallMs" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), $"missing {field}");
+        }
+        Assert.Equal("ok", root.GetProperty("verdict").GetString());
+        Assert.Equal(20, root.GetProperty("instances").GetInt32());
+        Assert.Contains("scoring seed.csx", error);
+    }
+
+    [Fact]
+    public async Task Check_OfACandidateThatFails_StillExitsZero_WithItsVerdict()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"stop-cli-{Guid.NewGuid():N}.csx");
+        await File.WriteAllTextAsync(file, "int[] Algorithm(int[][] a, int[] b, int[][] c) { while (true) { } }");
+        try
+        {
+            var (exitCode, output, _) = await StopProgram.RunAsync("check", file, "--task", "parity_noise");
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("verdict   timeout", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("check", "no/such/file.csx", "--task", "parity_noise")]
+    [InlineData("check", "tasks/parity_noise/seed.csx", "--task", "no_such_task")]
+    [InlineData("show", "no/such/run")]
+    [InlineData("replay", "no/such/run")]
+    public async Task UsageErrors_ExitTwo_WithOneClearLine_AndNoStackTrace(params string[] arguments)
+    {
+        var (exitCode, _, error) = await StopProgram.RunAsync(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("stop: ", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task Run_WithAnUnknownProvider_FailsWithAClearMessage()
+    {
+        var (exitCode, _, error) = await StopProgram.RunAsync("run", "--model", "nosuch:model", "--out", Path.Combine(Path.GetTempPath(), $"stop-cli-{Guid.NewGuid():N}"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("nosuch", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task Show_PrintsTheShippedRunsGenerationTable()
+    {
+        var (exitCode, output, _) = await StopProgram.RunAsync("show", "runs/parity_noise-helpers");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("gen       val      test", output);
+        Assert.Contains("model ids helpers", output);
+    }
+}
