@@ -27,7 +27,8 @@ internal static class RunVerb
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this directory; no recorded response is asked for again." };
         var accept = new Option<AcceptRule>("--accept") { Description = "stop: STOP's rule, any improver with non-zero meta-utility; better: also beat the incumbent on paired val instances (sign test, α = 0.05).", DefaultValueFactory = _ => AcceptRule.Stop };
         var maxTokens = new Option<long?>("--max-tokens") { Description = "Stop cleanly (resumably) once this many tokens were used in all." };
-        var maxCost = new Option<decimal?>("--max-cost") { Description = "Stop cleanly (resumably) once this many USD were spent (needs prices)." };
+        var maxCost = new Option<decimal?>("--max-cost") { Description = "Stop cleanly (resumably) once this many USD were spent (needs --prices)." };
+        var prices = new Option<string?>("--prices") { Description = "A JSON price table: { \"MODEL\": { \"inputPerMillion\": 2.5, \"outputPerMillion\": 10 } }, for cost and --max-cost." };
         var parallelism = new Option<int>("--parallelism") { Description = "Candidates computing at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("run", """
             Run STOP's self-improvement: generation 0 is the seed improver; each iteration applies the current
@@ -35,7 +36,7 @@ internal static class RunVerb
             Everything is recorded in the run directory; `stop replay DIR` re-executes it with no model.
             """)
         {
-            task, model, endpoint, exchangeDir, answeredBy, iterations, metaTests, callBudget, responses, output, resume, accept, maxTokens, maxCost, parallelism,
+            task, model, endpoint, exchangeDir, answeredBy, iterations, metaTests, callBudget, responses, output, resume, accept, maxTokens, maxCost, prices, parallelism,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,7 +48,17 @@ internal static class RunVerb
                 if (parse.GetValue(resume) is { } resumeDirectory)
                 {
                     Console.Error.WriteLine($"resuming {resumeDirectory}");
-                    result = await RunLauncher.ResumeAsync(resumeDirectory, sandbox, progress, cancellationToken);
+                    var recorded = Stop.Runs.RunDirectories.RunDirectory.Open(resumeDirectory, forWriting: false);
+                    var options = recorded.ReadManifest().Options;
+                    recorded.Dispose();
+                    // A run stopped by a limit continues under a raised one; every other setting stays the run's own.
+                    options = options with
+                    {
+                        MaxTotalTokens = parse.GetValue(maxTokens) ?? options.MaxTotalTokens,
+                        MaxCostUsd = parse.GetValue(maxCost) ?? options.MaxCostUsd,
+                        Prices = parse.GetValue(prices) is { } priceFile ? PriceFile.Read(priceFile) : options.Prices,
+                    };
+                    result = await RunLauncher.ResumeAsync(resumeDirectory, sandbox, progress, cancellationToken, options);
                 }
                 else
                 {
@@ -73,7 +84,12 @@ internal static class RunVerb
                         Accept = parse.GetValue(accept),
                         MaxTotalTokens = parse.GetValue(maxTokens),
                         MaxCostUsd = parse.GetValue(maxCost),
+                        Prices = parse.GetValue(prices) is { } priceFile ? PriceFile.Read(priceFile) : null,
                     };
+                    if (options.MaxCostUsd is not null && options.Prices is null)
+                    {
+                        return Fail.Usage("--max-cost needs --prices FILE: without prices, cost is unknown");
+                    }
                     if (options.Iterations < 0 || options.MetaTests < 1 || options.CallBudget < 1 || options.ResponsesPerCall < 1)
                     {
                         return Fail.Usage("--iterations must be ≥ 0, and --meta-tests, --call-budget and --responses-per-call ≥ 1");

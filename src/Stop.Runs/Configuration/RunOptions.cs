@@ -1,3 +1,5 @@
+using Stop.Models.Usage;
+
 namespace Stop.Runs.Configuration;
 
 /// <summary>
@@ -48,6 +50,9 @@ public sealed record RunOptions
 
     /// <summary>Stop the run (resumably) after this cost in USD, given a price table.</summary>
     public decimal? MaxCostUsd { get; init; }
+
+    /// <summary>USD per million tokens, per model id, for cost accounting and <see cref="MaxCostUsd"/>.</summary>
+    public IReadOnlyDictionary<string, ModelPrice>? Prices { get; init; }
 
     /// <summary>Completions in flight at once per language model.</summary>
     public int Concurrency { get; init; } = 6;

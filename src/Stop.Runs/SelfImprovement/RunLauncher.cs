@@ -70,6 +70,7 @@ public static class RunLauncher
         ExchangeDirectory = options.ExchangeDirectory,
         CassettePath = spec.Provider == ModelSpec.Replay ? null : directory.CassettePath,
         Limits = new UsageLimits(options.MaxTotalTokens, options.MaxCostUsd),
+        Prices = options.Prices is null ? PriceTable.Empty : new PriceTable(options.Prices),
     };
 
     private static async Task<RunResult> RunInAsync(RunDirectory directory, RunOptions options, ModelSpec spec, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)

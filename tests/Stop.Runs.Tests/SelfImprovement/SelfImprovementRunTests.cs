@@ -117,6 +117,29 @@ public sealed class SelfImprovementRunTests : IDisposable
         Assert.True(recordedBefore.IsSubsetOf(after.Select(e => e.Position)));
     }
 
+    [Fact]
+    public async Task CostLimit_StopsTheRunCleanly_AndARaisedLimitResumesIt()
+    {
+        var dir = Path.Combine(root, "limited");
+        var prices = new Dictionary<string, Stop.Models.Usage.ModelPrice> { ["fake-model"] = new(100_000m, 100_000m) };
+        await using (var first = FakeOpenAIServer.Start(new ScriptedModel().Answer))
+        {
+            // Each fake completion reports 30 tokens: $3 at these prices, so $20 stops the run after a few.
+            var limited = Options(first.Endpoint) with { Prices = prices, MaxCostUsd = 20m };
+            await Assert.ThrowsAsync<Stop.Models.Usage.UsageLimitReachedException>(() =>
+                RunLauncher.StartAsync(limited, dir, sandbox, NoProgress.Instance, CancellationToken.None));
+        }
+        var recorded = CassetteFile.Read(Path.Combine(dir, "cassette.jsonl")).Count;
+        Assert.InRange(recorded, 1, 20);
+
+        await using var second = FakeOpenAIServer.Start(new ScriptedModel().Answer);
+        var options = RunDirectory.Open(dir, false).ReadManifest().Options with { Endpoint = second.Endpoint.ToString(), MaxCostUsd = 1_000m };
+        var result = await RunLauncher.ResumeAsync(dir, sandbox, NoProgress.Instance, CancellationToken.None, options);
+
+        Assert.Equal(2, result.Generations.Count);
+        Assert.Equal(CassetteFile.Read(Path.Combine(dir, "cassette.jsonl")).Count - recorded, second.RequestCount);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root))
