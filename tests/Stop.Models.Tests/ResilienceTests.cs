@@ -53,6 +53,26 @@ public sealed class ResilienceTests
         Assert.Equal(4, server.RequestCount);
     }
 
+    [Fact]
+    public async Task RateLimit_HoldsTheRequestPastTheLimit_UntilTheFakeClockHasMovedAMinute()
+    {
+        await using var server = FakeOpenAIServer.Start();
+        await using var stack = Stack(server, ResilienceOptions.Default with { RequestsPerMinute = 2 });
+        var model = Model(stack);
+        Assert.Equal(["echo: first"], await model.PromptAsync("e", "first"));
+        Assert.Equal(["echo: second"], await model.PromptAsync("e", "second"));
+
+        var third = model.PromptAsync("e", "third");
+        time.Advance(TimeSpan.FromSeconds(59));
+        await Task.Delay(200);
+        Assert.False(third.IsCompleted);
+        Assert.Equal(2, server.RequestCount);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(["echo: third"], await third.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(3, server.RequestCount);
+    }
+
     private static ResilienceOptions BreakerAfterTwoFailures => ResilienceOptions.Default with
     {
         MaxRetryAttempts = 0,
