@@ -61,15 +61,7 @@ public sealed class ResilienceChatClient : DelegatingChatClient
         builder.AddRateLimiter(concurrency);
         if (options.RequestsPerMinute is { } perMinute)
         {
-            // System.Threading.RateLimiting replenishes on real time; it is the one clock here not from TimeProvider.
-            var rate = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 6,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
+            var rate = new RequestsPerMinuteLimiter(perMinute, timeProvider);
             limiters.Add(rate);
             builder.AddRateLimiter(rate);
         }
