@@ -13,7 +13,7 @@ public sealed record EntrySignature(string MethodName, IReadOnlyList<Type> Param
     /// <summary>The signature as a person reads it, e.g. <c>Algorithm(int[][], int[], int[][])</c>.</summary>
     public override string ToString() => $"{MethodName}({string.Join(", ", ParameterTypes.Select(CSharpName))})";
 
-    internal static string CSharpName(Type type) => type switch
+    private static string CSharpName(Type type) => type switch
     {
         _ when type.IsArray => CSharpName(type.GetElementType()!) + "[]",
         _ when type == typeof(int) => "int",
