@@ -42,7 +42,10 @@ public sealed class CandidateSandbox : IAsyncDisposable
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => compiler.Admit(text, kind, signature, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // A thread of its own, not a pool thread: Roslyn's synchronous work would otherwise starve the pool
+            // threads that must notice a worker's reply, leaving the other core idle meanwhile.
+            return await Task.Factory.StartNew(() => compiler.Admit(text, kind, signature, cancellationToken),
+                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
         finally
         {
@@ -141,8 +144,13 @@ public sealed class CandidateSandbox : IAsyncDisposable
         }
         finally
         {
+            // Back in the idle queue before the slot is free, so the next job finds it rather than starting another.
+            var retired = Return(worker);
             slots.Release();
-            await ReturnAsync(worker).ConfigureAwait(false);
+            if (retired is not null)
+            {
+                await retired.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -160,16 +168,15 @@ public sealed class CandidateSandbox : IAsyncDisposable
         return WorkerProcess.Start(Options);
     }
 
-    private async Task ReturnAsync(WorkerProcess worker)
+    /// <summary>Queues a worker for the next job, or returns it when it is to be retired.</summary>
+    private WorkerProcess? Return(WorkerProcess worker)
     {
         if (worker.IsHealthy && worker.JobsRun < Options.JobsPerWorker)
         {
             idle.Enqueue(worker);
+            return null;
         }
-        else
-        {
-            await worker.DisposeAsync().ConfigureAwait(false);
-        }
+        return worker;
     }
 
     private static CandidateImage Image(AdmittedCandidate candidate) =>

@@ -53,11 +53,11 @@ public sealed class CandidateCompiler
         }
 
         var original = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
-        var attempt = Compile(hash, Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
+        var attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
         if (attempt.Errors.Length > 0 && attempt.Errors.Any(IsInInjectedCode))
         {
             // The one rewrite that cannot know a lambda's return type guessed wrong: meter lambdas by their calls only.
-            attempt = Compile(hash, Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
+            attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
         }
         if (attempt.Errors.Length > 0)
         {
@@ -118,11 +118,18 @@ public sealed class CandidateCompiler
     /// <summary>The content address of a candidate's code: lower-case hex SHA-256 of its UTF-8 bytes.</summary>
     public static string HashOf(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
 
+    /// <summary>
+    /// A script compilation with no code. Every candidate's compilation is made from it by adding a tree, which keeps
+    /// its bound references: binding ~170 framework references afresh per candidate costs more than the policy check.
+    /// Its assembly name is therefore the same for every candidate; each is loaded into a context of its own.
+    /// </summary>
+    private static readonly Lazy<CSharpCompilation> Empty = new(() =>
+        CSharpCompilation.CreateScriptCompilation("candidate", syntaxTree: null, CompilationReferences.Get(), CompilationOptions));
+
     private static (CSharpCompilation Compilation, ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Compile(
-        string hash, SyntaxTree instrumented, CancellationToken cancellationToken)
+        SyntaxTree instrumented, CancellationToken cancellationToken)
     {
-        var compilation = CSharpCompilation.CreateScriptCompilation(
-            "candidate-" + hash[..16], instrumented, CompilationReferences.Get(), CompilationOptions);
+        var compilation = Empty.Value.AddSyntaxTrees(instrumented);
         var (errors, assembly) = Emit(compilation, cancellationToken);
         return (compilation, errors, assembly);
     }

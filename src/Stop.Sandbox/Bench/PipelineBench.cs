@@ -118,15 +118,25 @@ public sealed class PipelineBench(BenchOptions? options = null)
         var parallelism = Environment.ProcessorCount;
         Say($"end to end: {count} distinct candidates admitted and scored on {task.Name} val, parallelism {parallelism}");
         var (heapBefore, workingSetBefore) = Memory();
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
+        var workersCpuBefore = ReapedChildrenCpu();
         var clock = Stopwatch.StartNew();
         var done = 0;
+        long admitTicks = 0, evaluateTicks = 0;
+        var workersStarted = 0;
         string? firstFailure = null;
         await using (var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = parallelism, WorkerCommand = options.WorkerCommand }))
         {
             var inFlight = new ParallelOptions { MaxDegreeOfParallelism = parallelism * 4, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(Enumerable.Range(0, count), inFlight, async (i, ct) =>
             {
-                var evaluation = await sandbox.ScoreAsync(SeedVariants.Get(i), task, Split.Val, ct).ConfigureAwait(false);
+                var phase = Stopwatch.StartNew();
+                var candidate = await sandbox.AdmitSolutionAsync(SeedVariants.Get(i), task, ct).ConfigureAwait(false);
+                Interlocked.Add(ref admitTicks, phase.Elapsed.Ticks);
+                phase.Restart();
+                var evaluation = await sandbox.EvaluateAsync(candidate, task, Split.Val, ct).ConfigureAwait(false);
+                Interlocked.Add(ref evaluateTicks, phase.Elapsed.Ticks);
                 if (evaluation.Verdict != Verdict.Ok)
                 {
                     Interlocked.CompareExchange(ref firstFailure, $"candidate {i}: {evaluation.Verdict}: {evaluation.Reason}", null);
@@ -137,7 +147,15 @@ public sealed class PipelineBench(BenchOptions? options = null)
                 }
             }).ConfigureAwait(false);
             clock.Stop();
+            workersStarted = sandbox.WorkersStarted;
         }
+        self.Refresh();
+        var hostCpu = self.TotalProcessorTime - cpuBefore;
+        var workersCpu = ReapedChildrenCpu() - workersCpuBefore;
+        Say($"  wall {clock.Elapsed.TotalSeconds:0.00} s, host CPU {hostCpu.TotalSeconds:0.00} s, workers CPU {workersCpu.TotalSeconds:0.00} s "
+            + $"({(hostCpu + workersCpu) / clock.Elapsed / parallelism:P0} of {parallelism} cores), "
+            + $"workers started {workersStarted}, per candidate admit {TimeSpan.FromTicks(admitTicks).TotalMilliseconds / count:0.0} ms "
+            + $"and evaluate {TimeSpan.FromTicks(evaluateTicks).TotalMilliseconds / count:0.0} ms (waits included)");
         if (firstFailure is not null)
         {
             throw new InvalidOperationException($"a bench candidate failed: {firstFailure}");
@@ -150,6 +168,21 @@ public sealed class PipelineBench(BenchOptions? options = null)
     {
         var candidate = compiler.Admit(code, CandidateKind.Solution, EntrySignature.Solution(task.ParameterTypes), cancellationToken);
         return candidate.IsAdmitted ? candidate : throw new InvalidOperationException($"a bench candidate was refused: {candidate.Reason}");
+    }
+
+    /// <summary>CPU time of this process's exited and reaped children (Linux; zero elsewhere).</summary>
+    private static TimeSpan ReapedChildrenCpu()
+    {
+        const string stat = "/proc/self/stat";
+        if (!File.Exists(stat))
+        {
+            return TimeSpan.Zero;
+        }
+        // Fields after the parenthesised command: state is field 3, cutime and cstime are fields 16 and 17, in clock ticks.
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[14], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     private static (long Heap, long WorkingSet) Memory()

@@ -43,6 +43,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{options.WorkerMemoryBytes:X}";
         start.Environment["DOTNET_gcServer"] = "0";
+        // Each job's candidate is fresh code in a fresh context that runs for milliseconds: profiling it for a
+        // later, better recompile is pure cost.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Keys and other secrets of the host are not the worker's business.
         foreach (var name in start.Environment.Keys.Where(IsSecret).ToList())

@@ -15,14 +15,16 @@ public sealed class Channel(Stream input, Stream output)
     /// <summary>Sends one message.</summary>
     public async Task SendAsync(Message message, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(message, Json);
-        var header = new byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(header, body.Length);
+        // Header and body leave in one write, so the peer wakes once per frame rather than once per part.
+        using var frame = new MemoryStream();
+        frame.Write(stackalloc byte[4]);
+        JsonSerializer.Serialize(frame, message, Json);
+        var bytes = frame.GetBuffer().AsMemory(0, (int)frame.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.Span, bytes.Length - 4);
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await output.WriteAsync(header, cancellationToken).ConfigureAwait(false);
-            await output.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+            await output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
