@@ -82,69 +82,46 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        var isVoid = visited.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid,
-            (b, e) => visited.WithBody(b).WithExpressionBody(e).WithSemicolonToken(e is null ? default : visited.SemicolonToken));
+        return MeteredMember(visited, IsVoid(visited.ReturnType));
     }
+
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true);
+
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, isVoid: false);
+
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false);
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-        var isVoid = visited.ReturnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid,
-            (b, e) => visited.WithBody(b).WithExpressionBody(e).WithSemicolonToken(e is null ? default : visited.SemicolonToken));
-    }
-
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: true,
-            (b, e) => visited.WithBody(b).WithExpressionBody(e).WithSemicolonToken(e is null ? default : visited.SemicolonToken));
-    }
-
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-    {
-        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: false,
-            (b, e) => visited.WithBody(b).WithExpressionBody(e).WithSemicolonToken(e is null ? default : visited.SemicolonToken));
-    }
-
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: false,
-            (b, e) => visited.WithBody(b).WithExpressionBody(e).WithSemicolonToken(e is null ? default : visited.SemicolonToken));
+        return Metered(visited, visited.Body, visited.ExpressionBody, IsVoid(visited.ReturnType),
+            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
     {
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
-        var isVoid = !visited.IsKind(SyntaxKind.GetAccessorDeclaration);
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid,
-            (b, e) => visited.WithBody(b).WithExpressionBody(e).WithSemicolonToken(e is null ? default : visited.SemicolonToken));
+        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: !visited.IsKind(SyntaxKind.GetAccessorDeclaration),
+            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
     {
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
-        if (visited.ExpressionBody is not { } arrow)
-        {
-            return visited;
-        }
-        // int P => e;  becomes  int P { get { enter; try { return e; } finally { leave; } } }
-        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Return(arrow.Expression))));
-        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(AccessorList(SingletonList(getter)));
+        return visited.ExpressionBody is { } arrow
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow))
+            : visited;
     }
 
     public override SyntaxNode? VisitIndexerDeclaration(IndexerDeclarationSyntax node)
     {
         var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
-        if (visited.ExpressionBody is not { } arrow)
-        {
-            return visited;
-        }
-        var getter = AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Return(arrow.Expression))));
-        return visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(AccessorList(SingletonList(getter)));
+        return visited.ExpressionBody is { } arrow
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow))
+            : visited;
     }
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
@@ -224,21 +201,32 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
             .Any(n => n is YieldStatementSyntax);
 
-    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, Func<BlockSyntax?, ArrowExpressionClauseSyntax?, T> with)
+    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, Func<BlockSyntax, T> withBody)
         where T : SyntaxNode
     {
         if (body is not null)
         {
             // Iterators run their body lazily; a tick per entry is all they can carry.
-            return IsIterator(body) ? with(Prepend(body, Tick), null) : with(MeteredBlock(body), null);
+            return withBody(IsIterator(body) ? Prepend(body, Tick) : MeteredBlock(body));
         }
         if (arrow is null)
         {
             return node;
         }
         StatementSyntax statement = isVoid ? ExpressionStatement(arrow.Expression) : Return(arrow.Expression);
-        return with(MeteredBlock(Block(statement)), null);
+        return withBody(MeteredBlock(Block(statement)));
     }
+
+    private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid) =>
+        Metered(visited, visited.Body, visited.ExpressionBody, isVoid,
+            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
+
+    /// <summary><c>T P =&gt; e;</c> becomes <c>T P { get { enter; try { return e; } finally { leave; } } }</c>.</summary>
+    private static AccessorListSyntax MeteredGetter(ArrowExpressionClauseSyntax arrow) =>
+        AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Return(arrow.Expression))))));
+
+    private static bool IsVoid(TypeSyntax returnType) =>
+        returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
 
     private LambdaExpressionSyntax MeteredLambda(LambdaExpressionSyntax lambda)
     {

@@ -1,0 +1,63 @@
+using Stop.Tasks;
+
+namespace Stop.Sandbox.Tests.Admission;
+
+/// <summary>Every kind of member a candidate can write still compiles once metered, and its recursion is counted.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class InstrumentationTests(SandboxFixture fixture)
+{
+    private static readonly DownstreamTask Parity = TaskCatalog.Get("parity_noise");
+
+    private const string KitchenSink = """
+        public sealed class Vec
+        {
+            private readonly int[] items;
+            public Vec(int n) => items = new int[n];
+            public int this[int i] { get => items[i]; set => items[i] = value; }
+            public int Length => items.Length;
+            public static Vec operator +(Vec a, Vec b) { var c = new Vec(a.Length); for (var i = 0; i < a.Length; i++) { c[i] = (a[i] + b[i]) % 2; } return c; }
+            public static implicit operator int[](Vec v) => v.items;
+            public IEnumerable<int> Bits() { foreach (var x in items) { yield return x; } }
+        }
+
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+        {
+            int Twice(int x) => x * 2;
+            void Nothing() { }
+            Nothing();
+            Func<int, int> half = x => x / 2;
+            Action<int> ignore = x => Twice(x);
+            ignore(half(Twice(3)));
+            var v = new Vec(testSamples.Length) + new Vec(testSamples.Length);
+            var total = v.Bits().Sum();
+            int[] result = v;
+            return result.Select(b => b + total * 0).ToArray();
+        }
+        """;
+
+    [Fact]
+    public async Task EveryKindOfMember_CompilesAndRuns_WhenMetered()
+    {
+        var evaluation = await fixture.Sandbox.ScoreAsync(KitchenSink, Parity, Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Ok, $"{evaluation.Verdict.ToWord()}: {evaluation.Reason}");
+        Assert.True(evaluation.Fuel > 0);
+    }
+
+    [Theory]
+    [InlineData("public static class R { public static int P => P + 1; }", "R.P")]
+    [InlineData("public sealed class R { public int this[int i] => this[i + 1]; }", "new R()[0]")]
+    [InlineData("int Down(int n) => Down(n + 1);", "Down(0)")]
+    public async Task RecursionThroughAnyExpressionBodiedMember_TripsTheDepthLimit(string member, string call)
+    {
+        var code = $$"""
+            {{member}}
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) { var x = {{call}}; return new int[testSamples.Length]; }
+            """;
+
+        var evaluation = await fixture.Sandbox.ScoreAsync(code, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Contains("depth", evaluation.Reason);
+    }
+}
