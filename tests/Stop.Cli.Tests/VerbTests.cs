@@ -80,7 +80,48 @@ public sealed class VerbTests
         var (exitCode, output, _) = await StopProgram.RunAsync("show", "runs/parity_noise-helpers");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("gen       val      test", output);
+        Assert.Contains("gen       val      test  accepted  candidates     tokens   cost USD", output);
         Assert.Contains("model ids helpers", output);
+    }
+
+    [Fact]
+    public async Task Report_WritesOneOfflineHtmlFile_AndOverwritesOnRequest()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"stop-cli-{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(file, "old");
+        try
+        {
+            var (exitCode, _, error) = await StopProgram.RunAsync("report", "runs/parity_noise-helpers", "--out", file);
+
+            Assert.True(exitCode == 0, error);
+            var html = await File.ReadAllTextAsync(file);
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("<svg", html);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Diff_OfTheShippedRunsGenerations_PrintsAUnifiedDiffAndStrategies_AsPlainText()
+    {
+        var (exitCode, output, _) = await StopProgram.RunAsync("diff", "runs/parity_noise-helpers", "--from", "0", "--to", "1");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--- a/gen_0.csx", output);
+        Assert.Contains("@@", output);
+        Assert.DoesNotContain("\u001b[", output);
+    }
+
+    [Fact]
+    public async Task Eval_WithAnUnknownTask_IsAUsageError()
+    {
+        var (exitCode, _, error) = await StopProgram.RunAsync("eval", "--improver", "seeds/seed_improver.csx", "--model", "openai:x", "--tasks", "three_sat,nope");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("unknown task 'nope'", error);
     }
 }
