@@ -75,7 +75,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
             {
                 var receive = channel.ReceiveAsync(cancellationToken);
                 var left = backstop - computing.Elapsed;
-                var finished = await Task.WhenAny(receive, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken)).ConfigureAwait(false);
+                // The backstop's timer is cancelled as soon as the worker answers, so jobs do not leave timers behind.
+                using var backstopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var finished = await Task.WhenAny(receive, Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, backstopTimer.Token)).ConfigureAwait(false);
+                await backstopTimer.CancelAsync().ConfigureAwait(false);
                 if (finished != receive)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
