@@ -16,6 +16,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
     private readonly CandidateCompiler compiler = new();
     private readonly ConcurrentQueue<WorkerProcess> idle = new();
     private readonly CpuSlots slots;
+    private int workersStarted;
 
     public CandidateSandbox(SandboxOptions? options = null)
     {
@@ -26,7 +27,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
     public SandboxOptions Options { get; }
 
     /// <summary>Workers started so far (a measure of recycling).</summary>
-    public int WorkersStarted { get; private set; }
+    public int WorkersStarted => Volatile.Read(ref workersStarted);
 
     /// <summary>Admits a solution for a task: extract, compile, check, instrument.</summary>
     public Task<AdmittedCandidate> AdmitSolutionAsync(string text, DownstreamTask task, CancellationToken cancellationToken = default) =>
@@ -164,7 +165,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
             }
             _ = worker.DisposeAsync();
         }
-        WorkersStarted++;
+        Interlocked.Increment(ref workersStarted);
         return WorkerProcess.Start(Options);
     }
 
