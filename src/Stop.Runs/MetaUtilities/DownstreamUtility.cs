@@ -9,18 +9,17 @@ namespace Stop.Runs.MetaUtilities;
 /// </summary>
 internal sealed class DownstreamUtility(RunContext run, string key, int budget) : IScoredUtility
 {
-    private int uses;
+    private readonly UseBudget uses = new(budget);
 
     public string Source => run.Task.VisibleUtility;
 
-    public int Budget => budget;
+    public int Budget => uses.Budget;
 
-    public int Uses => Volatile.Read(ref uses);
+    public int Uses => uses.Uses;
 
     public async Task<double> ScoreAsync(string solution, CancellationToken cancellationToken)
     {
-        var use = Interlocked.Increment(ref uses) - 1;
-        if (use >= budget)
+        if (!uses.TryTake(out var use))
         {
             return 0;
         }

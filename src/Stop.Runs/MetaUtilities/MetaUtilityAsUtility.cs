@@ -5,18 +5,17 @@ namespace Stop.Runs.MetaUtilities;
 /// <summary>The meta-utility handed to an improver that improves itself: budgeted, scored on val, shown as its C# text.</summary>
 internal sealed class MetaUtilityAsUtility(MetaUtility metaUtility, RunOptions options, string key) : IScoredUtility
 {
-    private int uses;
+    private readonly UseBudget uses = new(options.UtilityBudget);
 
     public string Source { get; } = VisibleSource(options);
 
-    public int Budget => options.UtilityBudget;
+    public int Budget => uses.Budget;
 
-    public int Uses => Volatile.Read(ref uses);
+    public int Uses => uses.Uses;
 
     public async Task<double> ScoreAsync(string solution, CancellationToken cancellationToken)
     {
-        var use = Interlocked.Increment(ref uses) - 1;
-        if (use >= Budget)
+        if (!uses.TryTake(out var use))
         {
             return 0;
         }

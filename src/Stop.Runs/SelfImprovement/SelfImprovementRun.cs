@@ -71,11 +71,12 @@ public sealed class SelfImprovementRun(RunContext run)
             : (false, $"kept the previous generation: not better on paired val instances ({wins} wins, {losses} losses, sign test p = {p:0.####})");
     }
 
+    // chosen is code already: the seed, or a proposal already taken out of its response.
     private GenerationDecided Decide(int generation, string? proposed, string chosen, bool accepted, string reason, MetaUtilityScored score)
     {
-        var decision = new GenerationDecided($"gen{generation}", generation, proposed, CandidateCompiler.HashOf(CandidateCompiler.CodeOf(chosen)), accepted, reason, score.Val, score.Test);
+        var decision = new GenerationDecided($"gen{generation}", generation, proposed, CandidateCompiler.HashOf(chosen), accepted, reason, score.Val, score.Test);
         run.Record(decision);
-        run.Directory.WriteGeneration(generation, CandidateCompiler.CodeOf(chosen), decision);
+        run.Directory.WriteGeneration(generation, chosen, decision);
         run.Directory.AppendSummary(
             $"| {generation} | {score.Val:0.####} | {score.Test:0.####} | {(accepted ? "yes" : "no")} | {decision.Chosen[..12]} | {reason.Replace('|', '/')} |",
             "| generation | val | test | accepted | improver | decision |\n|---|---|---|---|---|---|\n");
