@@ -1,11 +1,11 @@
-namespace Stop.Reports.Tests.Fixtures;
+namespace Stop.Tests.Shared;
 
 /// <summary>The repository root (where Stop.sln is) and the recorded runs shipped under its <c>runs/</c> folder.</summary>
 internal static class RepositoryRuns
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Run directories (holding a manifest.json) under <c>runs/</c>; none until a recorded run is shipped.</summary>
+    /// <summary>Run directories (holding a manifest.json) under <c>runs/</c>.</summary>
     public static IReadOnlyList<string> All()
     {
         var runs = Path.Combine(Root, "runs");

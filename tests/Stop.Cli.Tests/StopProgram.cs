@@ -1,3 +1,4 @@
+using Stop.Tests.Shared;
 using System.Diagnostics;
 
 namespace Stop.Cli.Tests;
@@ -12,7 +13,7 @@ internal static class StopProgram
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryRuns.Root,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stop.dll"));
         foreach (var argument in arguments)
@@ -24,15 +25,5 @@ internal static class StopProgram
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output, await error);
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Stop.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new DirectoryNotFoundException("No Stop.sln above the test assembly.");
     }
 }

@@ -1,3 +1,4 @@
+using Stop.Tests.Shared;
 using System.Globalization;
 using Microsoft.Playwright;
 using Stop.Reports.Html;
