@@ -72,7 +72,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
             return new Evaluation(task.Name, splitName, candidate.Hash, candidate.Refusal!.Value, candidate.Reason, 0, 0, 0,
                 DecidedBy.Counted, [], candidate.Diagnostics, candidate.Violations, "");
         }
-        var job = new EvaluateSolution(Image(candidate), task.Name, splitName, new Limits(task.FuelPerInstance, Options.MaxDepth, Options.MaxOutputChars));
+        var job = new EvaluateSolution(CandidateImage.Of(candidate), task.Name, splitName, new Limits(task.FuelPerInstance, Options.MaxDepth, Options.MaxOutputChars));
         var clock = Stopwatch.StartNew();
         var (outcome, failure) = await RunJobAsync(job, NoCalls, cancellationToken).ConfigureAwait(false);
         var wallMs = clock.Elapsed.TotalMilliseconds;
@@ -98,7 +98,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
         {
             return new ImproverRun(improver.Hash, improver.Refusal!.Value, improver.Reason, null, 0, 0, DecidedBy.Counted, "");
         }
-        var job = new RunImprover(Image(improver), input.InitialSolution, input.UtilityHandle, input.UtilitySource, input.UtilityBudget,
+        var job = new RunImprover(CandidateImage.Of(improver), input.InitialSolution, input.UtilityHandle, input.UtilitySource, input.UtilityBudget,
             input.LanguageModelHandle, input.LanguageModelBudget, input.MaxResponsesPerCall, input.Seed,
             new Limits(Options.ImproverFuel, Options.MaxDepth, Options.MaxOutputChars));
         var clock = Stopwatch.StartNew();
@@ -179,9 +179,6 @@ public sealed class CandidateSandbox : IAsyncDisposable
         }
         return worker;
     }
-
-    private static CandidateImage Image(AdmittedCandidate candidate) =>
-        new(candidate.Hash, candidate.Assembly!, candidate.Entry!.TypeName, candidate.Entry.MethodName, candidate.Entry.IsStatic);
 
     public async ValueTask DisposeAsync()
     {

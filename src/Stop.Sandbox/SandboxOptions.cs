@@ -9,8 +9,11 @@ public sealed record SandboxOptions
     /// <summary>Each worker's GC heap hard limit.</summary>
     public long WorkerMemoryBytes { get; init; } = 1L << 30;
 
-    /// <summary>Jobs a worker runs before it is recycled, healthy or not.</summary>
-    public int JobsPerWorker { get; init; } = 400;
+    /// <summary>
+    /// Jobs a worker runs before it is recycled, healthy or not. Every job already gets a fresh load context, so this
+    /// only bounds what a long-lived process might accumulate; a new worker costs about as much CPU as 100 jobs.
+    /// </summary>
+    public int JobsPerWorker { get; init; } = 1000;
 
     /// <summary>The counted call-depth limit (Python's default recursion limit).</summary>
     public int MaxDepth { get; init; } = 1000;

@@ -35,6 +35,24 @@ public sealed class InstanceTests
 
     [Theory]
     [MemberData(nameof(TaskCatalogTests.TaskNames), MemberType = typeof(TaskCatalogTests))]
+    public void WithFreshArguments_CopiesEveryArray_SoAKeptInstanceStaysPristine(string name)
+    {
+        // Workers keep each instance and hand candidates WithFreshArguments copies of it.
+        var task = TaskCatalog.Get(name);
+        var kept = task.CreateInstance(Split.Val, 0);
+        var pristine = InstanceFingerprint.Serialize(kept);
+
+        var handedOut = kept.WithFreshArguments();
+        Assert.Equal(pristine, InstanceFingerprint.Serialize(handedOut));
+        Scramble(handedOut.Arguments);
+
+        Assert.Equal(pristine, InstanceFingerprint.Serialize(kept));
+        Assert.Equal(pristine, InstanceFingerprint.Serialize(kept.WithFreshArguments()));
+        Assert.Same(kept.Hidden, handedOut.Hidden);
+    }
+
+    [Theory]
+    [MemberData(nameof(TaskCatalogTests.TaskNames), MemberType = typeof(TaskCatalogTests))]
     public void MutatingTheArguments_DoesNotChangeTheScoreOfTheSameOutput(string name)
     {
         var task = TaskCatalog.Get(name);

@@ -22,5 +22,8 @@ public sealed record AdmittedCandidate(
     public bool IsAdmitted => Refusal is null;
 }
 
-/// <summary>Where a worker finds the candidate's method: a type by metadata name and a method on it.</summary>
-public sealed record EntryPoint(string TypeName, string MethodName, bool IsStatic);
+/// <summary>
+/// Where a worker finds the candidate's method: a type by metadata name and a method on it; and whether the script
+/// has top-level code (statements or initializers) that must run first.
+/// </summary>
+public sealed record EntryPoint(string TypeName, string MethodName, bool IsStatic, bool HasTopLevelCode);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Stop.Guest;
 using Stop.Sandbox.Admission.Policy;
 
@@ -81,7 +82,7 @@ public sealed class CandidateCompiler
             tree = rewritten;
         }
 
-        if (FindEntry(compilation, signature) is not { } entry)
+        if (FindEntry(compilation, signature, HasTopLevelCode(original.GetCompilationUnitRoot(cancellationToken))) is not { } entry)
         {
             var reason = $"the code defines no method {signature} (at top level, or public static in a class)";
             return refused(Verdict.CompileError, reason, [reason], []);
@@ -159,7 +160,22 @@ public sealed class CandidateCompiler
         return $"line {line}: {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    private static EntryPoint? FindEntry(CSharpCompilation compilation, EntrySignature signature)
+    /// <summary>
+    /// Whether loading the script runs any of its code: top-level statements or member initializers. A script with
+    /// none (the usual candidate, a method and maybe some classes) can be used without running its asynchronous
+    /// initializer, whose state machine costs a worker as much time as scoring twenty parity instances.
+    /// </summary>
+    private static bool HasTopLevelCode(CompilationUnitSyntax root) =>
+        root.Members.Any(member => member switch
+        {
+            BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or MethodDeclarationSyntax => false,
+            FieldDeclarationSyntax field => field.Declaration.Variables.Any(v => v.Initializer is not null),
+            EventFieldDeclarationSyntax field => field.Declaration.Variables.Any(v => v.Initializer is not null),
+            PropertyDeclarationSyntax property => property.Initializer is not null,
+            _ => true,
+        });
+
+    private static EntryPoint? FindEntry(CSharpCompilation compilation, EntrySignature signature, bool hasTopLevelCode)
     {
         var script = compilation.ScriptClass;
         if (script is null)
@@ -169,13 +185,13 @@ public sealed class CandidateCompiler
         var topLevel = script.GetMembers(signature.MethodName).OfType<IMethodSymbol>().FirstOrDefault(m => Matches(m, signature));
         if (topLevel is not null)
         {
-            return new EntryPoint(script.MetadataName, signature.MethodName, topLevel.IsStatic);
+            return new EntryPoint(script.MetadataName, signature.MethodName, topLevel.IsStatic, hasTopLevelCode);
         }
         var nested = script.GetTypeMembers()
             .Where(t => t.DeclaredAccessibility == Accessibility.Public && t.Arity == 0)
             .SelectMany(t => t.GetMembers(signature.MethodName).OfType<IMethodSymbol>())
             .FirstOrDefault(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && Matches(m, signature));
-        return nested is null ? null : new EntryPoint($"{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true);
+        return nested is null ? null : new EntryPoint($"{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true, hasTopLevelCode);
     }
 
     private static bool Matches(IMethodSymbol method, EntrySignature signature) =>

@@ -11,12 +11,14 @@ namespace Stop.Sandbox.Execution;
 internal sealed class LoadedCandidate : IDisposable
 {
     private readonly AssemblyLoadContext context;
+    private readonly CandidateImage image;
     private readonly MethodInfo method;
     private object? target;
 
-    private LoadedCandidate(AssemblyLoadContext context, MethodInfo method)
+    private LoadedCandidate(AssemblyLoadContext context, CandidateImage image, MethodInfo method)
     {
         this.context = context;
+        this.image = image;
         this.method = method;
     }
 
@@ -31,21 +33,32 @@ internal sealed class LoadedCandidate : IDisposable
         var type = assembly.GetType(image.TypeName, throwOnError: true)!;
         var flags = BindingFlags.Public | BindingFlags.NonPublic | (image.IsStatic ? BindingFlags.Static : BindingFlags.Instance);
         var method = type.GetMethods(flags).First(m => m.Name == image.MethodName && !m.IsGenericMethodDefinition);
-        return new LoadedCandidate(context, method);
+        return new LoadedCandidate(context, image, method);
     }
 
     /// <summary>
     /// Runs the script's top-level code, as Python's exec of a solution would; top-level methods then
-    /// belong to the script object it creates. Runs metered, like any candidate code.
+    /// belong to the script object it creates. Runs metered, like any candidate code. A script without top-level
+    /// code gets its object from the constructor alone: the asynchronous initializer would do nothing but cost time.
     /// </summary>
     public void Initialize()
     {
         var script = method.DeclaringType!.Assembly.GetType(Admission.CandidateCompiler.ScriptClassName, throwOnError: true)!;
-        var factory = script.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new InvalidOperationException("The candidate's script has no factory.");
         var submissions = new object?[2];
-        var run = (Task)factory.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [submissions], null)!;
-        run.GetAwaiter().GetResult();
+        if (image.HasTopLevelCode)
+        {
+            var factory = script.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
+                ?? throw new InvalidOperationException("The candidate's script has no factory.");
+            var run = (Task)factory.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [submissions], null)!;
+            run.GetAwaiter().GetResult();
+        }
+        else if (!method.IsStatic)
+        {
+            // The submission constructor takes the submission array and stores itself in it.
+            var constructor = script.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, [typeof(object[])])
+                ?? throw new InvalidOperationException("The candidate's script has no submission constructor.");
+            submissions[1] = constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, [submissions], null);
+        }
         target = method.IsStatic ? null : submissions[1];
     }
 

@@ -35,7 +35,7 @@ internal static class SolutionRunner
         string? firstReason = null;
         for (var index = 0; index < count; index++)
         {
-            var instance = task.CreateInstance(split, index);
+            var instance = InstanceCache.Get(task, split, index);
             var call = MeteredCall.Run(
                 () => Normalize(candidate.Invoke(instance.Arguments), task.ReturnType),
                 job.Limits.Fuel, job.Limits.MaxDepth, instance.RandomSeed);

@@ -46,6 +46,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         // Each job's candidate is fresh code in a fresh context that runs for milliseconds: profiling it for a
         // later, better recompile is pure cost.
         start.Environment["DOTNET_TieredPGO"] = "0";
+        // A worker lives for hundreds of jobs, and each job's candidate is new code that runs once: compile it fully
+        // once, instead of quickly, then counting its calls and compiling the hot ones again in the background.
+        start.Environment["DOTNET_TieredCompilation"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Keys and other secrets of the host are not the worker's business.
         foreach (var name in start.Environment.Keys.Where(IsSecret).ToList())

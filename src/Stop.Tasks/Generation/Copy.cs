@@ -1,7 +1,33 @@
 namespace Stop.Tasks.Generation;
 
-/// <summary>Deep copies, so the scorer's data and the candidate's arguments never share an array.</summary>
+/// <summary>Copies of instance data, so a candidate that mutates its inputs never reaches the scorer's own.</summary>
 internal static class Copy
 {
     public static T[][] Jagged<T>(T[][] source) => [.. source.Select(row => (T[])row.Clone())];
+
+    /// <summary>
+    /// A deep copy of an argument: arrays are copied level by level; strings and primitives are immutable and shared.
+    /// Anything else is refused, so a new task with a mutable argument type fails loudly instead of sharing it.
+    /// </summary>
+    public static object? Deep(object? value) => value switch
+    {
+        null or string or ValueType => value,
+        Array array when array.GetType().GetElementType() is { IsPrimitive: true } or { IsEnum: true } => array.Clone(),
+        Array array => DeepArray(array),
+        _ => throw new NotSupportedException($"An instance argument of type {value.GetType()} cannot be copied."),
+    };
+
+    private static Array DeepArray(Array source)
+    {
+        if (source.Rank != 1)
+        {
+            throw new NotSupportedException($"An instance argument of type {source.GetType()} cannot be copied.");
+        }
+        var copy = Array.CreateInstance(source.GetType().GetElementType()!, source.Length);
+        for (var i = 0; i < source.Length; i++)
+        {
+            copy.SetValue(Deep(source.GetValue(i)), i);
+        }
+        return copy;
+    }
 }

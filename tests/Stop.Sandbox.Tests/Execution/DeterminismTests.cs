@@ -64,4 +64,63 @@ public sealed class DeterminismTests(SandboxFixture fixture)
         Assert.Equal(1, single.WorkersStarted);
         Assert.Equal(first.Score, second.Score);
     }
+
+    [Fact]
+    public async Task InputsMutatedByOneJob_AreFreshForTheNext()
+    {
+        // Workers generate each instance once and hand out copies: a candidate that scribbles over its inputs must
+        // not change what the next candidate in the same worker sees, nor its own later score.
+        const string vandal = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var seen = testSamples[0][0] + trainParity[0];
+                foreach (var row in testSamples) { Array.Fill(row, 1); }
+                Array.Fill(trainParity, 1);
+                return testSamples.Select(_ => seen % 2).ToArray();
+            }
+            """;
+        await using var single = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+
+        var before = await single.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
+        var first = await single.ScoreAsync(vandal, Parity, Split.Val);
+        var second = await single.ScoreAsync(vandal, Parity, Split.Val);
+        var after = await single.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
+
+        Assert.Equal(1, single.WorkersStarted);
+        Assert.Equal(Verdict.Ok, first.Verdict);
+        Assert.Equal(first.Instances.Select(i => i.Score), second.Instances.Select(i => i.Score));
+        Assert.Equal(before.Instances.Select(i => i.Score), after.Instances.Select(i => i.Score));
+        Assert.Equal(before.Fuel, after.Fuel);
+    }
+
+    [Fact]
+    public async Task TopLevelCode_RunsBeforeTheInstances_AndIsMetered()
+    {
+        // A script with statements or initializers runs them first, as Python's exec of a module would.
+        const string withTopLevel = """
+            var table = Enumerable.Range(0, 10).Select(i => i % 2).ToArray();
+            int offset = 1;
+            Console.WriteLine("ready");
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) =>
+                testSamples.Select(s => (table[s.Length - 1] + offset) % 2).ToArray();
+            """;
+        const string withoutTopLevel = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) =>
+                testSamples.Select(s => 0).ToArray();
+            """;
+        const string endless = """
+            while (true) { }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => new int[testSamples.Length];
+            """;
+
+        var with = await fixture.Sandbox.ScoreAsync(withTopLevel, Parity, Split.Val);
+        var without = await fixture.Sandbox.ScoreAsync(withoutTopLevel, Parity, Split.Val);
+        var looping = await fixture.Sandbox.ScoreAsync(endless, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Ok, with.Verdict);
+        Assert.Contains("ready", with.Console, StringComparison.Ordinal);
+        Assert.Equal(without.Instances.Select(i => i.Score), with.Instances.Select(i => i.Score));
+        Assert.Equal(Verdict.Timeout, looping.Verdict);
+        Assert.StartsWith("top-level code", looping.Reason, StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,8 @@ namespace Stop.Sandbox.Workers.Protocol;
 /// <summary>Length-prefixed JSON frames over a pair of streams (a worker's standard input and output).</summary>
 public sealed class Channel(Stream input, Stream output)
 {
+    // Buffered, so a frame's header and body usually arrive in one read rather than a wake-up each.
+    private readonly Stream input = new BufferedStream(input, 64 << 10);
     /// <summary>The largest frame either side accepts; anything longer means a broken peer.</summary>
     public const int MaxFrameBytes = 64 << 20;
 

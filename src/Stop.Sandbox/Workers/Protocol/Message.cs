@@ -16,8 +16,20 @@ namespace Stop.Sandbox.Workers.Protocol;
 [JsonDerivedType(typeof(ImproverOutcome), "improver-outcome")]
 public abstract record Message;
 
-/// <summary>The candidate code a job runs: its content hash, its emitted bytes and where its method is.</summary>
-public sealed record CandidateImage(string Hash, byte[] Assembly, string TypeName, string MethodName, bool IsStatic);
+/// <summary>The candidate code a job runs: its content hash, its emitted bytes, where its method is and whether top-level code runs first.</summary>
+public sealed record CandidateImage(string Hash, byte[] Assembly, string TypeName, string MethodName, bool IsStatic, bool HasTopLevelCode)
+{
+    /// <summary>The image of an admitted candidate.</summary>
+    public static CandidateImage Of(Admission.AdmittedCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.Assembly is null || candidate.Entry is null)
+        {
+            throw new ArgumentException("Only an admitted candidate has an image.", nameof(candidate));
+        }
+        return new(candidate.Hash, candidate.Assembly, candidate.Entry.TypeName, candidate.Entry.MethodName, candidate.Entry.IsStatic, candidate.Entry.HasTopLevelCode);
+    }
+}
 
 /// <summary>Counted limits for one call of a candidate.</summary>
 public sealed record Limits(long Fuel, int MaxDepth, int MaxOutputChars);
