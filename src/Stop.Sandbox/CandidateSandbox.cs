@@ -16,12 +16,15 @@ public sealed class CandidateSandbox : IAsyncDisposable
     private readonly CandidateCompiler compiler = new();
     private readonly ConcurrentQueue<WorkerProcess> idle = new();
     private readonly CpuSlots slots;
+    private readonly Lazy<AdmissionQueue> admission;
     private int workersStarted;
 
     public CandidateSandbox(SandboxOptions? options = null)
     {
         Options = options ?? new SandboxOptions();
         slots = new CpuSlots(Options.Parallelism);
+        // As many threads as admissions can hold CPU slots at once, so an admission never waits for a thread.
+        admission = new(() => new AdmissionQueue(compiler, slots, Options.Parallelism, Options.MaxAdmissionBatch));
     }
 
     public SandboxOptions Options { get; }
@@ -37,22 +40,18 @@ public sealed class CandidateSandbox : IAsyncDisposable
     public Task<AdmittedCandidate> AdmitImproverAsync(string text, CancellationToken cancellationToken = default) =>
         AdmitAsync(text, CandidateKind.Improver, EntrySignature.Improver, cancellationToken);
 
-    /// <summary>Admits a candidate, holding a CPU slot while it compiles.</summary>
-    public async Task<AdmittedCandidate> AdmitAsync(string text, CandidateKind kind, EntrySignature signature, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Admits a candidate, holding a CPU slot while it compiles; candidates waiting together are compiled together.
+    /// </summary>
+    public Task<AdmittedCandidate> AdmitAsync(string text, CandidateKind kind, EntrySignature signature, CancellationToken cancellationToken = default)
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // A thread of its own, not a pool thread: Roslyn's synchronous work would otherwise starve the pool
-            // threads that must notice a worker's reply, leaving the other core idle meanwhile.
-            return await Task.Factory.StartNew(() => compiler.Admit(text, kind, signature, cancellationToken),
-                cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Release();
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(signature);
+        return admission.Value.AdmitAsync(new AdmissionRequest(text, kind, signature), cancellationToken);
     }
+
+    /// <summary>Admission passes so far and the requests they admitted: their ratio is the mean batch size.</summary>
+    public (long Passes, long Requests) AdmissionCounts => admission.IsValueCreated ? admission.Value.Counts : (0, 0);
 
     /// <summary>Admits and scores a solution text on one split.</summary>
     public async Task<Evaluation> ScoreAsync(string text, DownstreamTask task, Split split, CancellationToken cancellationToken = default)
@@ -187,5 +186,9 @@ public sealed class CandidateSandbox : IAsyncDisposable
             await worker.DisposeAsync().ConfigureAwait(false);
         }
         slots.Dispose();
+        if (admission.IsValueCreated)
+        {
+            admission.Value.Dispose();
+        }
     }
 }

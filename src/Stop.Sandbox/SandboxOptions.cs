@@ -15,6 +15,12 @@ public sealed record SandboxOptions
     /// </summary>
     public int JobsPerWorker { get; init; } = 1000;
 
+    /// <summary>
+    /// The most waiting candidates compiled together in one admission pass (1: each alone). Batching changes no
+    /// verdict, score or message, only the cost (see <c>BatchCompiler</c>).
+    /// </summary>
+    public int MaxAdmissionBatch { get; init; } = 16;
+
     /// <summary>The counted call-depth limit (Python's default recursion limit).</summary>
     public int MaxDepth { get; init; } = 1000;
 

@@ -23,7 +23,7 @@ public sealed class CandidateCompiler
 
     private const int MaxDiagnostics = 20;
 
-    private static readonly CSharpParseOptions ParseOptions =
+    internal static readonly CSharpParseOptions ParseOptions =
         CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);
 
     private static readonly CSharpCompilationOptions CompilationOptions = new(
@@ -82,7 +82,8 @@ public sealed class CandidateCompiler
             tree = rewritten;
         }
 
-        if (FindEntry(compilation, signature, HasTopLevelCode(original.GetCompilationUnitRoot(cancellationToken))) is not { } entry)
+        if (compilation.ScriptClass is not INamedTypeSymbol script
+            || FindEntry(script, "", signature, HasTopLevelCode(original.GetCompilationUnitRoot(cancellationToken))) is not { } entry)
         {
             var reason = $"the code defines no method {signature} (at top level, or public static in a class)";
             return refused(Verdict.CompileError, reason, [reason], []);
@@ -100,6 +101,20 @@ public sealed class CandidateCompiler
             assembly = rewritten.Assembly;
         }
         return new AdmittedCandidate(hash, code, kind, null, "admitted", [], [], assembly, entry);
+    }
+
+    /// <summary>
+    /// Admits several candidates, compiling together those that can be (see <see cref="BatchCompiler"/>) and each of
+    /// the others alone. Every result is the one <see cref="Admit"/> would give, apart from where in the emitted
+    /// assembly an admitted candidate's entry point lives.
+    /// </summary>
+    public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var together = requests.Count >= 2 ? BatchCompiler.AdmitTogether(requests, cancellationToken) : [];
+        return [.. requests.Select((request, i) => together.TryGetValue(i, out var admitted)
+            ? admitted
+            : Admit(request.Text, request.Kind, request.Signature, cancellationToken))];
     }
 
     /// <summary>
@@ -165,7 +180,7 @@ public sealed class CandidateCompiler
     /// none (the usual candidate, a method and maybe some classes) can be used without running its asynchronous
     /// initializer, whose state machine costs a worker as much time as scoring twenty parity instances.
     /// </summary>
-    private static bool HasTopLevelCode(CompilationUnitSyntax root) =>
+    internal static bool HasTopLevelCode(CompilationUnitSyntax root) =>
         root.Members.Any(member => member switch
         {
             BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or MethodDeclarationSyntax => false,
@@ -175,23 +190,23 @@ public sealed class CandidateCompiler
             _ => true,
         });
 
-    private static EntryPoint? FindEntry(CSharpCompilation compilation, EntrySignature signature, bool hasTopLevelCode)
+    /// <summary>The entry method in the class that holds a candidate's members (the script class, or a batch's wrapper).</summary>
+    /// <param name="script">That class.</param>
+    /// <param name="prefix">Its namespace and a dot, or nothing, to make the metadata name a worker looks up.</param>
+    /// <param name="signature">The entry's signature.</param>
+    /// <param name="hasTopLevelCode">Whether the candidate's top-level code must run first.</param>
+    internal static EntryPoint? FindEntry(INamedTypeSymbol script, string prefix, EntrySignature signature, bool hasTopLevelCode)
     {
-        var script = compilation.ScriptClass;
-        if (script is null)
-        {
-            return null;
-        }
         var topLevel = script.GetMembers(signature.MethodName).OfType<IMethodSymbol>().FirstOrDefault(m => Matches(m, signature));
         if (topLevel is not null)
         {
-            return new EntryPoint(script.MetadataName, signature.MethodName, topLevel.IsStatic, hasTopLevelCode);
+            return new EntryPoint(prefix + script.MetadataName, signature.MethodName, topLevel.IsStatic, hasTopLevelCode);
         }
         var nested = script.GetTypeMembers()
             .Where(t => t.DeclaredAccessibility == Accessibility.Public && t.Arity == 0)
             .SelectMany(t => t.GetMembers(signature.MethodName).OfType<IMethodSymbol>())
             .FirstOrDefault(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && Matches(m, signature));
-        return nested is null ? null : new EntryPoint($"{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true, hasTopLevelCode);
+        return nested is null ? null : new EntryPoint($"{prefix}{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true, hasTopLevelCode);
     }
 
     private static bool Matches(IMethodSymbol method, EntrySignature signature) =>

@@ -43,23 +43,26 @@ internal sealed class LoadedCandidate : IDisposable
     /// </summary>
     public void Initialize()
     {
-        var script = method.DeclaringType!.Assembly.GetType(Admission.CandidateCompiler.ScriptClassName, throwOnError: true)!;
-        var submissions = new object?[2];
+        const BindingFlags Instance = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
         if (image.HasTopLevelCode)
         {
+            var script = method.DeclaringType!.Assembly.GetType(Admission.CandidateCompiler.ScriptClassName, throwOnError: true)!;
             var factory = script.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException("The candidate's script has no factory.");
+            var submissions = new object?[2];
             var run = (Task)factory.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [submissions], null)!;
             run.GetAwaiter().GetResult();
+            target = method.IsStatic ? null : submissions[1];
         }
         else if (!method.IsStatic)
         {
-            // The submission constructor takes the submission array and stores itself in it.
-            var constructor = script.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, [typeof(object[])])
-                ?? throw new InvalidOperationException("The candidate's script has no submission constructor.");
-            submissions[1] = constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, [submissions], null);
+            // A script's submission constructor takes the submission array; a batch's wrapper class takes nothing.
+            var type = method.DeclaringType!;
+            target = type.GetConstructor(Instance, [typeof(object[])]) is { } submission
+                ? submission.Invoke(BindingFlags.DoNotWrapExceptions, null, [new object?[2]], null)
+                : (type.GetConstructor(Instance, Type.EmptyTypes) ?? throw new InvalidOperationException("The candidate's class has no constructor."))
+                    .Invoke(BindingFlags.DoNotWrapExceptions, null, [], null);
         }
-        target = method.IsStatic ? null : submissions[1];
     }
 
     /// <summary>Calls the candidate's method; exceptions it raises surface unwrapped.</summary>

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Stop.Sandbox.Workers;
+
+namespace Stop.Sandbox.Admission;
+
+/// <summary>
+/// Admission on long-lived threads of its own, in batches. Roslyn's work is synchronous and long enough to starve the
+/// thread pool threads that must notice a worker's reply, so it gets threads of its own (a thread per admission cost
+/// a fifth of a millisecond to start). A thread that finds several requests waiting admits them together
+/// (<see cref="CandidateCompiler.AdmitMany"/>): under load, such as concurrent meta-tests or the bench, batches form
+/// by themselves; a lone request is admitted at once, as before.
+/// </summary>
+internal sealed class AdmissionQueue : IDisposable
+{
+    private readonly BlockingCollection<Pending> queue = new();
+    private readonly CandidateCompiler compiler;
+    private readonly CpuSlots slots;
+    private readonly int maxBatch;
+    private long compilations;
+    private long admissions;
+
+    /// <param name="compiler">Admits.</param>
+    /// <param name="slots">A CPU slot is held while a batch compiles.</param>
+    /// <param name="threads">How many batches may compile at once.</param>
+    /// <param name="maxBatch">The most requests admitted together.</param>
+    public AdmissionQueue(CandidateCompiler compiler, CpuSlots slots, int threads, int maxBatch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        this.compiler = compiler;
+        this.slots = slots;
+        this.maxBatch = maxBatch;
+        for (var i = 0; i < threads; i++)
+        {
+            new Thread(Serve) { IsBackground = true, Name = $"admission {i + 1}" }.Start();
+        }
+    }
+
+    /// <summary>Admission passes so far (a batch is one pass), and requests admitted in them.</summary>
+    public (long Passes, long Requests) Counts => (Interlocked.Read(ref compilations), Interlocked.Read(ref admissions));
+
+    public Task<AdmittedCandidate> AdmitAsync(AdmissionRequest request, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(request, new TaskCompletionSource<AdmittedCandidate>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        queue.Add(pending, CancellationToken.None);
+        return pending.Done.Task;
+    }
+
+    private void Serve()
+    {
+        foreach (var first in queue.GetConsumingEnumerable())
+        {
+            // The slot first, then whatever else has queued up meanwhile: the longer the wait, the larger the batch.
+            slots.WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+            try
+            {
+                var batch = new List<Pending> { first };
+                while (batch.Count < maxBatch && queue.TryTake(out var more))
+                {
+                    batch.Add(more);
+                }
+                foreach (var cancelled in batch.Where(p => p.CancellationToken.IsCancellationRequested))
+                {
+                    cancelled.Done.TrySetCanceled(cancelled.CancellationToken);
+                }
+                batch.RemoveAll(p => p.CancellationToken.IsCancellationRequested);
+                if (batch.Count > 0)
+                {
+                    Admit(batch);
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+    }
+
+    private void Admit(List<Pending> batch)
+    {
+        try
+        {
+            var admitted = compiler.AdmitMany([.. batch.Select(p => p.Request)]);
+            Interlocked.Increment(ref compilations);
+            Interlocked.Add(ref admissions, batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(admitted[i]);
+            }
+        }
+        catch (Exception exception)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(exception);
+            }
+        }
+    }
+
+    /// <summary>Lets the threads finish what is queued and end.</summary>
+    public void Dispose() => queue.CompleteAdding();
+
+    private sealed record Pending(AdmissionRequest Request, TaskCompletionSource<AdmittedCandidate> Done, CancellationToken CancellationToken);
+}

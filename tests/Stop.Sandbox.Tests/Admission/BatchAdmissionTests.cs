@@ -1,0 +1,138 @@
+using System.Text;
+using Stop.Sandbox.Admission;
+using Stop.Sandbox.Bench;
+using Stop.Tasks;
+
+namespace Stop.Sandbox.Tests.Admission;
+
+/// <summary>
+/// Candidates admitted together get exactly what each would get alone: the same verdicts and messages, the same
+/// scores and fuel; and an assembly of a batch holds only admitted code.
+/// </summary>
+[Collection(SandboxCollection.Name)]
+public sealed class BatchAdmissionTests(SandboxFixture fixture)
+{
+    private static readonly DownstreamTask Parity = TaskCatalog.Get("parity_noise");
+    private static readonly EntrySignature Signature = EntrySignature.Solution(Parity.ParameterTypes);
+
+    private const string StaticSolver = """
+        using System.Text;
+
+        public static class Solver
+        {
+            public static int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) =>
+                testSamples.Select(s => s.Sum() % 2).ToArray();
+        }
+        """;
+
+    private const string CompileError = """
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+        {
+            return undefinedName;
+        }
+        """;
+
+    private const string ReadsAFile = """
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+        {
+            var text = System.IO.File.ReadAllText("/etc/hostname");
+            return new int[testSamples.Length];
+        }
+        """;
+
+    private const string TopLevelCode = """
+        var bias = 1;
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => testSamples.Select(_ => bias).ToArray();
+        """;
+
+    // Would bind to another batched candidate's wrapper if the batch took it.
+    private const string ReachesAnotherCandidate = """
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) =>
+            new StopBatchCandidate0.Candidate().Algorithm(trainSamples, trainParity, testSamples);
+        """;
+
+    private const string NamesTheScriptClass = """
+        public class Candidate { public int Value = 1; }
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => testSamples.Select(_ => new Candidate().Value).ToArray();
+        """;
+
+    private const string NoEntry = """
+        int[] Guess(int[][] testSamples) => new int[testSamples.Length];
+        """;
+
+    private static readonly string[] Mixed =
+    [
+        SeedVariants.Get(70_001), CompileError, SeedVariants.Get(70_002), ReadsAFile, StaticSolver, TopLevelCode,
+        ReachesAnotherCandidate, NamesTheScriptClass, NoEntry, "no code here at all", SeedVariants.Get(70_003),
+    ];
+
+    [Fact]
+    public void AdmitMany_GivesEveryCandidateWhatAdmittingItAloneGives()
+    {
+        var compiler = new CandidateCompiler();
+        var together = compiler.AdmitMany([.. Mixed.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))]);
+
+        Assert.Equal(Mixed.Length, together.Count);
+        for (var i = 0; i < Mixed.Length; i++)
+        {
+            var alone = compiler.Admit(Mixed[i], CandidateKind.Solution, Signature);
+            Assert.Equal(alone.Hash, together[i].Hash);
+            Assert.Equal(alone.Refusal, together[i].Refusal);
+            Assert.Equal(alone.Reason, together[i].Reason);
+            Assert.Equal(alone.Diagnostics, together[i].Diagnostics);
+            Assert.Equal(alone.Violations, together[i].Violations);
+            Assert.Equal(alone.Entry?.MethodName, together[i].Entry?.MethodName);
+            Assert.Equal(alone.Entry?.IsStatic, together[i].Entry?.IsStatic);
+        }
+        Assert.Equal(Verdict.CompileError, together[1].Refusal);
+        Assert.Equal(Verdict.PolicyViolation, together[3].Refusal);
+        Assert.Equal(Verdict.CompileError, together[6].Refusal);
+    }
+
+    [Fact]
+    public void AdmitMany_CompilesTheBatchableTogether_InAnAssemblyWithNothingRefused()
+    {
+        var together = new CandidateCompiler().AdmitMany([.. Mixed.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))]);
+
+        var batched = together.Where(c => c.Entry?.TypeName.StartsWith("StopBatchCandidate", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal([0, 2, 4, 10], batched.Select(c => Array.IndexOf([.. together], c)));
+        Assert.All(batched, c => Assert.Same(batched[0].Assembly, c.Assembly));
+        // Candidates taken alone keep their own assembly.
+        Assert.NotSame(batched[0].Assembly, together[5].Assembly);
+        var bytes = Encoding.UTF8.GetString(batched[0].Assembly!);
+        Assert.DoesNotContain("ReadAllText", bytes, StringComparison.Ordinal);
+        Assert.DoesNotContain("undefinedName", bytes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BatchedCandidates_ScoreAsWhenAdmittedAlone()
+    {
+        var compiler = new CandidateCompiler();
+        string[] texts = [SeedVariants.Get(70_011), StaticSolver, SeedVariants.Get(70_012)];
+        var together = compiler.AdmitMany([.. texts.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))]);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.StartsWith("StopBatchCandidate", together[i].Entry!.TypeName, StringComparison.Ordinal);
+            var batched = await fixture.Sandbox.EvaluateAsync(together[i], Parity, Split.Val);
+            var alone = await fixture.Sandbox.EvaluateAsync(compiler.Admit(texts[i], CandidateKind.Solution, Signature), Parity, Split.Val);
+            Assert.Equal(Verdict.Ok, batched.Verdict);
+            Assert.Equal(alone.Score, batched.Score);
+            Assert.Equal(alone.Fuel, batched.Fuel);
+            Assert.Equal(alone.Instances.Select(x => x.Score), batched.Instances.Select(x => x.Score));
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentAdmissions_AreAllAnswered()
+    {
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        var admitted = await Task.WhenAll(Enumerable.Range(70_100, 24).Select(i => sandbox.AdmitSolutionAsync(SeedVariants.Get(i), Parity)));
+
+        Assert.All(admitted, c => Assert.True(c.IsAdmitted, c.Reason));
+        Assert.Equal(24, admitted.Select(c => c.Hash).Distinct().Count());
+        var (passes, requests) = sandbox.AdmissionCounts;
+        Assert.Equal(24, requests);
+        Assert.InRange(passes, 2, 24);
+    }
+}
