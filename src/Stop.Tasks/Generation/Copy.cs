@@ -19,14 +19,15 @@ internal static class Copy
 
     private static Array DeepArray(Array source)
     {
-        if (source.Rank != 1)
+        // Arrays of references are object arrays by covariance: clone the outer level, then copy each element in place.
+        if (source.Rank != 1 || source is not object?[] rows)
         {
             throw new NotSupportedException($"An instance argument of type {source.GetType()} cannot be copied.");
         }
-        var copy = Array.CreateInstance(source.GetType().GetElementType()!, source.Length);
-        for (var i = 0; i < source.Length; i++)
+        var copy = (object?[])rows.Clone();
+        for (var i = 0; i < copy.Length; i++)
         {
-            copy.SetValue(Deep(source.GetValue(i)), i);
+            copy[i] = Deep(copy[i]);
         }
         return copy;
     }
