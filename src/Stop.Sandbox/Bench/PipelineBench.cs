@@ -17,6 +17,7 @@ public sealed class PipelineBench(BenchOptions? options = null)
     private const int ThroughputBase = 80_000;
     private const int WarmUpBase = 99_000;
     private const int WarmUps = 5;
+    private const int InFlightPerCore = 8;
 
     private readonly BenchOptions options = options ?? new BenchOptions();
     private readonly DownstreamTask task = TaskCatalog.Get("parity_noise");
@@ -123,14 +124,18 @@ public sealed class PipelineBench(BenchOptions? options = null)
         var parallelism = Environment.ProcessorCount;
         var (heapBefore, workingSetBefore) = Memory();
         double cold, warm;
+        long passes, requests;
         await using (var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = parallelism, WorkerCommand = options.WorkerCommand }))
         {
-            Say($"end to end, first pass: {count} distinct candidates admitted and scored on {task.Name} val, parallelism {parallelism}");
+            Say($"end to end, first pass: {count} distinct candidates admitted and scored on {task.Name} val, parallelism {parallelism}, "
+                + $"{parallelism * InFlightPerCore} in flight");
             cold = await PassAsync(sandbox, 0, cancellationToken).ConfigureAwait(false);
             Say($"end to end, second pass (warm): {count} more distinct candidates");
             warm = await PassAsync(sandbox, count, cancellationToken).ConfigureAwait(false);
+            (passes, requests) = sandbox.AdmissionCounts;
         }
         var (heapAfter, workingSetAfter) = Memory();
+        Say($"  admission compiled {requests} candidates in {passes} passes ({(double)requests / Math.Max(passes, 1):0.0} a pass)");
         return (cold, warm, (heapAfter - heapBefore) / 1e6, (workingSetAfter - workingSetBefore) / 1e6);
     }
 
@@ -146,7 +151,9 @@ public sealed class PipelineBench(BenchOptions? options = null)
         var done = 0;
         long admitTicks = 0, evaluateTicks = 0;
         string? firstFailure = null;
-        var inFlight = new ParallelOptions { MaxDegreeOfParallelism = parallelism * 4, CancellationToken = cancellationToken };
+        // All candidates are there from the start, as in a replay or a wide meta-utility: up to eight per core wait at
+        // once, so admission finds several to compile together.
+        var inFlight = new ParallelOptions { MaxDegreeOfParallelism = parallelism * InFlightPerCore, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(firstVariant, count), inFlight, async (i, ct) =>
         {
             var phase = Stopwatch.StartNew();
