@@ -11,7 +11,6 @@ public sealed class Channel(Stream input, Stream output)
     /// <summary>The largest frame either side accepts; anything longer means a broken peer.</summary>
     public const int MaxFrameBytes = 64 << 20;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     /// <summary>Sends one message.</summary>
@@ -20,7 +19,7 @@ public sealed class Channel(Stream input, Stream output)
         // Header and body leave in one write, so the peer wakes once per frame rather than once per part.
         using var frame = new MemoryStream();
         frame.Write(stackalloc byte[4]);
-        JsonSerializer.Serialize(frame, message, Json);
+        JsonSerializer.Serialize(frame, message, MessageJson.Default.Message);
         var bytes = frame.GetBuffer().AsMemory(0, (int)frame.Length);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.Span, bytes.Length - 4);
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -53,7 +52,7 @@ public sealed class Channel(Stream input, Stream output)
         {
             return null;
         }
-        return JsonSerializer.Deserialize<Message>(body, Json) ?? throw new InvalidDataException("An empty frame is not a message.");
+        return JsonSerializer.Deserialize(body, MessageJson.Default.Message) ?? throw new InvalidDataException("An empty frame is not a message.");
     }
 
     private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)
