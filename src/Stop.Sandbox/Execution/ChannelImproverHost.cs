@@ -4,17 +4,12 @@ using Stop.Sandbox.Workers.Protocol;
 namespace Stop.Sandbox.Execution;
 
 /// <summary>
-/// The worker's side of an improver's calls: each call becomes a frame to the host, and the improver's
-/// thread waits for the reply. The host owns every budget; this side only forwards.
+/// The worker's side of an improver's calls: each call becomes a frame to the host, and the improver's thread,
+/// which is also the thread that reads the channel, reads the reply. The host owns every budget; this side only
+/// forwards.
 /// </summary>
 internal sealed class ChannelImproverHost(Channel channel) : IImproverHost
 {
-    private TaskCompletionSource<CallReply>? pending;
-
-    /// <summary>Hands the host's reply to the waiting improver.</summary>
-    public void Deliver(CallReply reply) =>
-        (Interlocked.Exchange(ref pending, null) ?? throw new InvalidDataException("A reply arrived with no call waiting.")).SetResult(reply);
-
     public IReadOnlyList<string> Prompt(int languageModel, string expertise, IReadOnlyList<string> messages, double temperature) =>
         Call(new PromptCall(languageModel, expertise, messages, temperature)).Completions ?? [];
 
@@ -22,13 +17,24 @@ internal sealed class ChannelImproverHost(Channel channel) : IImproverHost
 
     private CallReply Call(Message call)
     {
-        var waiting = new TaskCompletionSource<CallReply>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (Interlocked.CompareExchange(ref pending, waiting, null) is not null)
+        channel.Send(call);
+        // Not an exception: the improver could catch it and go on talking over a channel that is out of step.
+        var reply = channel.Receive() switch
         {
-            throw new InvalidOperationException("An improver may make one call at a time.");
-        }
-        channel.SendAsync(call, CancellationToken.None).GetAwaiter().GetResult();
-        var reply = waiting.Task.GetAwaiter().GetResult();
+            CallReply r => r,
+            null => Exit(0, null),
+            var other => Exit(Workers.WorkerExitCodes.Broken, $"worker: a {other.GetType().Name} frame arrived while a call was waiting\n"),
+        };
         return reply.Error is null ? reply : throw new InvalidOperationException(reply.Error);
+    }
+
+    private static CallReply Exit(int code, string? why)
+    {
+        if (why is not null)
+        {
+            Console.OpenStandardError().Write(System.Text.Encoding.UTF8.GetBytes(why));
+        }
+        Environment.Exit(code);
+        throw new InvalidOperationException("unreachable");
     }
 }

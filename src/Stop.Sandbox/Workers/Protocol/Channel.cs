@@ -6,22 +6,18 @@ namespace Stop.Sandbox.Workers.Protocol;
 /// <summary>Length-prefixed JSON frames over a pair of streams (a worker's standard input and output).</summary>
 public sealed class Channel(Stream input, Stream output)
 {
-    // Buffered, so a frame's header and body usually arrive in one read rather than a wake-up each.
-    private readonly Stream input = new BufferedStream(input, 64 << 10);
     /// <summary>The largest frame either side accepts; anything longer means a broken peer.</summary>
     public const int MaxFrameBytes = 64 << 20;
+
+    // Buffered, so a frame's header and body usually arrive in one read rather than a wake-up each.
+    private readonly Stream input = new BufferedStream(input, 64 << 10);
 
     private readonly SemaphoreSlim writeLock = new(1, 1);
 
     /// <summary>Sends one message.</summary>
     public async Task SendAsync(Message message, CancellationToken cancellationToken)
     {
-        // Header and body leave in one write, so the peer wakes once per frame rather than once per part.
-        using var frame = new MemoryStream();
-        frame.Write(stackalloc byte[4]);
-        JsonSerializer.Serialize(frame, message, MessageJson.Default.Message);
-        var bytes = frame.GetBuffer().AsMemory(0, (int)frame.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.Span, bytes.Length - 4);
+        var bytes = Frame(message);
         await writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -34,6 +30,69 @@ public sealed class Channel(Stream input, Stream output)
         }
     }
 
+    /// <summary>Sends one message from the calling thread, blocking it until the frame is written.</summary>
+    public void Send(Message message)
+    {
+        var bytes = Frame(message);
+        writeLock.Wait();
+        try
+        {
+            output.Write(bytes.Span);
+            output.Flush();
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    /// <summary>Receives one message on the calling thread, blocking it; null when the peer closed the channel.</summary>
+    public Message? Receive()
+    {
+        var header = new byte[4];
+        if (!ReadExactlyOrEnd(header))
+        {
+            return null;
+        }
+        var body = new byte[LengthOf(header)];
+        return ReadExactlyOrEnd(body) ? Parse(body) : null;
+    }
+
+    // Header and body leave in one write, so the peer wakes once per frame rather than once per part.
+    private static ReadOnlyMemory<byte> Frame(Message message)
+    {
+        using var frame = new MemoryStream();
+        frame.Write(stackalloc byte[4]);
+        JsonSerializer.Serialize(frame, message, MessageJson.Default.Message);
+        var bytes = frame.ToArray();
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, bytes.Length - 4);
+        return bytes;
+    }
+
+    private static int LengthOf(byte[] header)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        return length is <= 0 or > MaxFrameBytes ? throw new InvalidDataException($"A frame of {length} bytes is not a message.") : length;
+    }
+
+    private static Message Parse(byte[] body) =>
+        JsonSerializer.Deserialize(body, MessageJson.Default.Message) ?? throw new InvalidDataException("An empty frame is not a message.");
+
+    private bool ReadExactlyOrEnd(byte[] buffer)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = input.Read(buffer, read, buffer.Length - read);
+            if (n == 0)
+            {
+                return false;
+            }
+            read += n;
+        }
+        return true;
+    }
+
     /// <summary>Receives one message, or null when the peer closed the channel.</summary>
     public async Task<Message?> ReceiveAsync(CancellationToken cancellationToken)
     {
@@ -42,17 +101,8 @@ public sealed class Channel(Stream input, Stream output)
         {
             return null;
         }
-        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        if (length is <= 0 or > MaxFrameBytes)
-        {
-            throw new InvalidDataException($"A frame of {length} bytes is not a message.");
-        }
-        var body = new byte[length];
-        if (!await ReadExactlyOrEndAsync(body, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-        return JsonSerializer.Deserialize(body, MessageJson.Default.Message) ?? throw new InvalidDataException("An empty frame is not a message.");
+        var body = new byte[LengthOf(header)];
+        return await ReadExactlyOrEndAsync(body, cancellationToken).ConfigureAwait(false) ? Parse(body) : null;
     }
 
     private async Task<bool> ReadExactlyOrEndAsync(byte[] buffer, CancellationToken cancellationToken)
