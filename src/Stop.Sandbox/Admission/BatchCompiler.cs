@@ -1,29 +1,30 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Stop.Sandbox.Admission.Policy;
 
 namespace Stop.Sandbox.Admission;
 
 /// <summary>
-/// Admits several candidates with one compilation and one emit, which costs less than half as much per candidate as a
-/// compilation each. A script cannot share a compilation, so each candidate's members are wrapped in a sealed class
-/// of the script class's name, in a namespace of its own, inserted on the line where its first member starts, so
-/// line numbers stay the candidate's own.
+/// Admits candidates as ordinary C# rather than as scripts, several in one compilation and one emit, which costs
+/// less than half as much per candidate as a script compilation each. Each candidate's members are wrapped in a
+/// sealed class of the script class's name, in a namespace named after its hash, inserted on the line where its
+/// first member starts, so line numbers stay the candidate's own.
 /// <para>
-/// The batch only ever admits: a candidate it cannot take as a plain script would be taken (top-level code,
-/// directives, a name the wrapper could change the meaning of) or that fails to compile, is refused by the policy
-/// or lacks its entry point is handed back, and <see cref="CandidateCompiler.Admit"/> decides it alone, so its
-/// verdict and messages are exactly those of the single path. The bytes are emitted again without whatever was
-/// handed back, so an assembly holds only admitted code. No candidate can reach another's code: namespaces are
-/// reached by name only, and a candidate that spells the batch's namespace prefix is never batched.
+/// Whether a candidate is wrapped depends on its text alone, never on its company: a candidate the wrapper could
+/// change the meaning of (top-level code, directives, inheritance modifiers on top-level members, a name the wrapper
+/// uses) is not wrapped, and one that fails to compile, is refused by the policy or lacks its entry point wrapped is
+/// left to <see cref="CandidateCompiler"/>'s script path, which also writes every refusal's messages. So a candidate
+/// runs as the same code under the same names (its own types' names and stack traces say
+/// <c>StopCandidate_&lt;hash&gt;.Candidate</c>) however and with whatever it is admitted. An assembly holds only admitted code:
+/// it is emitted again without whatever was left out. No candidate can reach another's code: namespaces are reached
+/// by name only, and a candidate that spells the namespace prefix is never wrapped.
 /// </para>
 /// </summary>
 internal static class BatchCompiler
 {
-    /// <summary>Prefix of every batched candidate's namespace; text that names it is not batched.</summary>
-    public const string NamespacePrefix = "StopBatchCandidate";
-
-    private const int MaxRounds = 4;
+    /// <summary>Prefix of every wrapped candidate's namespace; text that names it is not wrapped.</summary>
+    public const string NamespacePrefix = "StopCandidate_";
 
     private static readonly CSharpParseOptions RegularParseOptions =
         CSharpParseOptions.Default.WithKind(SourceCodeKind.Regular).WithLanguageVersion(LanguageVersion.Latest);
@@ -43,29 +44,62 @@ internal static class BatchCompiler
     private static readonly Lazy<CSharpCompilation> Empty = new(() =>
         CSharpCompilation.Create("candidates", [ImplicitUsings], CompilationReferences.Get(), Options));
 
+    // On a top-level method or field these mean something else in the sealed wrapper than in the script class.
     private static readonly SyntaxKind[] InheritanceModifiers =
         [SyntaxKind.VirtualKeyword, SyntaxKind.AbstractKeyword, SyntaxKind.OverrideKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.SealedKeyword, SyntaxKind.NewKeyword];
 
     /// <summary>A candidate wrapped for a batch.</summary>
-    private sealed record Member(int Index, string Code, string Namespace, SyntaxTree Tree, AdmissionRequest Request);
+    private sealed record Member(string Hash, string Code, string Namespace, SyntaxTree Tree, AdmissionRequest Request);
 
     /// <summary>
-    /// Admits what it can of <paramref name="requests"/> together. Returns the admitted candidates by request index;
-    /// every other index is for <see cref="CandidateCompiler.Admit"/> to decide alone.
+    /// Admits, wrapped and together, what can be of <paramref name="requests"/>. Returns the admitted candidates by
+    /// request index; every other index is for the script path to decide.
     /// </summary>
     public static Dictionary<int, AdmittedCandidate> AdmitTogether(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken)
     {
-        var members = new List<Member>();
+        // The same text twice is one member: its namespace is named after its hash.
+        var members = new Dictionary<(string Hash, CandidateKind Kind, EntrySignature Signature), (Member Member, List<int> Indices)>();
         for (var i = 0; i < requests.Count; i++)
         {
             var code = CandidateCompiler.CodeOf(requests[i].Text, cancellationToken);
-            if (Wrap(code, $"{NamespacePrefix}{i}", cancellationToken) is { } tree)
+            var hash = CandidateCompiler.HashOf(code);
+            var key = (hash, requests[i].Kind, requests[i].Signature);
+            if (members.TryGetValue(key, out var known))
             {
-                members.Add(new Member(i, code, $"{NamespacePrefix}{i}", Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i]));
+                known.Indices.Add(i);
+            }
+            else if (members.Values.All(m => m.Member.Hash != hash) && Wrap(code, NamespacePrefix + hash[..16], cancellationToken) is { } tree)
+            {
+                members[key] = (new Member(hash, code, NamespacePrefix + hash[..16], Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i]), [i]);
             }
         }
 
-        for (var round = 0; round < MaxRounds && members.Count >= 2; round++)
+        var admitted = new Dictionary<Member, AdmittedCandidate>();
+        var (together, unsettled) = Compile([.. members.Values.Select(m => m.Member)], cancellationToken);
+        foreach (var (member, candidate) in together)
+        {
+            admitted[member] = candidate;
+        }
+        // A failure the batch could not pin on one member: each is tried alone, as it would be on its own.
+        foreach (var member in unsettled)
+        {
+            foreach (var (alone, candidate) in Compile([member], cancellationToken).Admitted)
+            {
+                admitted[alone] = candidate;
+            }
+        }
+        return members.Values
+            .Where(m => admitted.ContainsKey(m.Member))
+            .SelectMany(m => m.Indices.Select(i => (Index: i, Candidate: admitted[m.Member])))
+            .ToDictionary(x => x.Index, x => x.Candidate);
+    }
+
+    /// <summary>
+    /// Compiles the members together, leaving out each that fails on its own account, until the rest compile and pass.
+    /// </summary>
+    private static (Dictionary<Member, AdmittedCandidate> Admitted, List<Member> Unsettled) Compile(List<Member> members, CancellationToken cancellationToken)
+    {
+        while (members.Count > 0)
         {
             var compilation = Empty.Value.AddSyntaxTrees(members.Select(m => m.Tree));
             var entries = members.ToDictionary(m => m, m => Entry(compilation, m));
@@ -79,10 +113,9 @@ internal static class BatchCompiler
             if (!emitted.Success)
             {
                 var failed = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Location.SourceTree).ToHashSet();
-                // An error the batch cannot pin on one candidate (or none at all): let each be decided alone.
                 if (failed.Contains(null) || failed.Contains(ImplicitUsings) || !Drop(members, m => failed.Contains(m.Tree)))
                 {
-                    return [];
+                    return ([], members.Count > 1 ? members : []);
                 }
                 continue;
             }
@@ -94,11 +127,11 @@ internal static class BatchCompiler
             }
 
             var assembly = bytes.ToArray();
-            return members.ToDictionary(
-                m => m.Index,
-                m => new AdmittedCandidate(CandidateCompiler.HashOf(m.Code), m.Code, m.Request.Kind, null, "admitted", [], [], assembly, entries[m]));
+            return (members.ToDictionary(
+                m => m,
+                m => new AdmittedCandidate(m.Hash, m.Code, m.Request.Kind, null, "admitted", [], [], assembly, entries[m])), []);
         }
-        return [];
+        return ([], []);
     }
 
     /// <summary>
@@ -118,7 +151,7 @@ internal static class BatchCompiler
             || root.Externs.Count > 0
             || root.GetReferenceDirectives().Count > 0
             || root.GetLoadDirectives().Count > 0
-            || root.Members.Any(m => m.Modifiers.Any(t => InheritanceModifiers.Contains(t.Kind())))
+            || root.Members.Any(m => m is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax) && m.Modifiers.Any(t => InheritanceModifiers.Contains(t.Kind())))
             || root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && IsReserved(t.ValueText))
             || script.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {

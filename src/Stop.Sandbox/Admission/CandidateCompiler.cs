@@ -43,6 +43,28 @@ public sealed class CandidateCompiler
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(signature);
+        return AdmitMany([new AdmissionRequest(text, kind, signature)], cancellationToken)[0];
+    }
+
+    /// <summary>
+    /// Admits several candidates: those that can be, as ordinary C# in one compilation (see <see cref="BatchCompiler"/>),
+    /// the others each as a script. Which way a candidate goes depends on its text alone, so every result is the one
+    /// <see cref="Admit"/> gives it.
+    /// </summary>
+    public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var wrapped = BatchCompiler.AdmitTogether(requests, cancellationToken);
+        return [.. requests.Select((request, i) => wrapped.TryGetValue(i, out var admitted)
+            ? admitted
+            : AdmitScript(request.Text, request.Kind, request.Signature, cancellationToken))];
+    }
+
+    /// <summary>The script path: a candidate compiled alone as a script; it also writes every refusal.</summary>
+    private AdmittedCandidate AdmitScript(string text, CandidateKind kind, EntrySignature signature, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(signature);
         var code = CodeOf(text, cancellationToken);
         var hash = HashOf(code);
         var refused = (Verdict verdict, string reason, IReadOnlyList<string> diagnostics, IReadOnlyList<PolicyViolation> violations) =>
@@ -101,20 +123,6 @@ public sealed class CandidateCompiler
             assembly = rewritten.Assembly;
         }
         return new AdmittedCandidate(hash, code, kind, null, "admitted", [], [], assembly, entry);
-    }
-
-    /// <summary>
-    /// Admits several candidates, compiling together those that can be (see <see cref="BatchCompiler"/>) and each of
-    /// the others alone. Every result is the one <see cref="Admit"/> would give, apart from where in the emitted
-    /// assembly an admitted candidate's entry point lives.
-    /// </summary>
-    public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        var together = requests.Count >= 2 ? BatchCompiler.AdmitTogether(requests, cancellationToken) : [];
-        return [.. requests.Select((request, i) => together.TryGetValue(i, out var admitted)
-            ? admitted
-            : Admit(request.Text, request.Kind, request.Signature, cancellationToken))];
     }
 
     /// <summary>

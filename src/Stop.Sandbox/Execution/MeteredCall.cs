@@ -44,11 +44,39 @@ internal static class MeteredCall
 
     private static string Describe(Exception exception)
     {
-        var message = exception.Message.ReplaceLineEndings(" ");
+        var message = WithoutBatchNamespace(exception.Message.ReplaceLineEndings(" "));
         if (message.Length > 300)
         {
             message = message[..300] + "…";
         }
         return $"{exception.GetType().Name}: {message}";
+    }
+
+    /// <summary>
+    /// A message without the namespace a wrapped candidate's types live in (<c>StopCandidate_0123456789abcdef.Candidate+Node</c>
+    /// reads <c>Candidate+Node</c>, as for a candidate compiled as a script).
+    /// </summary>
+    internal static string WithoutBatchNamespace(string message)
+    {
+        var prefix = Admission.BatchCompiler.NamespacePrefix;
+        var at = message.IndexOf(prefix, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var end = at + prefix.Length;
+            while (end < message.Length && char.IsAsciiHexDigit(message[end]))
+            {
+                end++;
+            }
+            if (end < message.Length && message[end] == '.' && end > at + prefix.Length)
+            {
+                message = message.Remove(at, end + 1 - at);
+            }
+            else
+            {
+                at = end;
+            }
+            at = message.IndexOf(prefix, at, StringComparison.Ordinal);
+        }
+        return message;
     }
 }

@@ -48,7 +48,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     // Would bind to another batched candidate's wrapper if the batch took it.
     private const string ReachesAnotherCandidate = """
         int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) =>
-            new StopBatchCandidate0.Candidate().Algorithm(trainSamples, trainParity, testSamples);
+            new StopCandidate_0.Candidate().Algorithm(trainSamples, trainParity, testSamples);
         """;
 
     private const string NamesTheScriptClass = """
@@ -82,7 +82,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
             Assert.Equal(alone.Diagnostics, together[i].Diagnostics);
             Assert.Equal(alone.Violations, together[i].Violations);
             Assert.Equal(alone.Entry?.MethodName, together[i].Entry?.MethodName);
-            Assert.Equal(alone.Entry?.IsStatic, together[i].Entry?.IsStatic);
+            Assert.Equal(alone.Entry, together[i].Entry);
         }
         Assert.Equal(Verdict.CompileError, together[1].Refusal);
         Assert.Equal(Verdict.PolicyViolation, together[3].Refusal);
@@ -94,7 +94,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     {
         var together = new CandidateCompiler().AdmitMany([.. Mixed.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))]);
 
-        var batched = together.Where(c => c.Entry?.TypeName.StartsWith("StopBatchCandidate", StringComparison.Ordinal) == true).ToList();
+        var batched = together.Where(c => c.Entry?.TypeName.StartsWith("StopCandidate_", StringComparison.Ordinal) == true).ToList();
         Assert.Equal([0, 2, 4, 10], batched.Select(c => Array.IndexOf([.. together], c)));
         Assert.All(batched, c => Assert.Same(batched[0].Assembly, c.Assembly));
         // Candidates taken alone keep their own assembly.
@@ -113,7 +113,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
 
         for (var i = 0; i < texts.Length; i++)
         {
-            Assert.StartsWith("StopBatchCandidate", together[i].Entry!.TypeName, StringComparison.Ordinal);
+            Assert.StartsWith("StopCandidate_", together[i].Entry!.TypeName, StringComparison.Ordinal);
             var batched = await fixture.Sandbox.EvaluateAsync(together[i], Parity, Split.Val);
             var alone = await fixture.Sandbox.EvaluateAsync(compiler.Admit(texts[i], CandidateKind.Solution, Signature), Parity, Split.Val);
             Assert.Equal(Verdict.Ok, batched.Verdict);
@@ -121,6 +121,59 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
             Assert.Equal(alone.Fuel, batched.Fuel);
             Assert.Equal(alone.Instances.Select(x => x.Score), batched.Instances.Select(x => x.Score));
         }
+    }
+
+    [Fact]
+    public async Task ARuntimeError_ReadsTheSameBatchedOrAlone()
+    {
+        const string miscast = """
+            public sealed class Node { }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                object node = new Node();
+                return (int[])node;
+            }
+            """;
+        var compiler = new CandidateCompiler();
+        var together = compiler.AdmitMany([.. new[] { miscast, SeedVariants.Get(70_021) }.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))]);
+        Assert.StartsWith("StopCandidate_", together[0].Entry!.TypeName, StringComparison.Ordinal);
+
+        var batched = await fixture.Sandbox.EvaluateAsync(together[0], Parity, Split.Val);
+        var alone = await fixture.Sandbox.EvaluateAsync(compiler.Admit(miscast, CandidateKind.Solution, Signature), Parity, Split.Val);
+
+        Assert.Equal(Verdict.RuntimeError, batched.Verdict);
+        Assert.Contains("Node", alone.Reason, StringComparison.Ordinal);
+        Assert.Equal(alone.Reason, batched.Reason);
+    }
+
+    [Fact]
+    public async Task ACandidateThatReadsItsOwnTypeName_ScoresTheSame_AloneOrInAnyBatch()
+    {
+        // A type's default ToString is its full name, so a candidate can compute with it: it must be the same name
+        // whoever the candidate is admitted with.
+        const string introspective = """
+            public sealed class Node { }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var name = new Node().ToString();
+                return testSamples.Select((s, i) => (name.Length + i) % 2).ToArray();
+            }
+            """;
+        var compiler = new CandidateCompiler();
+        var alone = compiler.Admit(introspective, CandidateKind.Solution, Signature);
+        var first = compiler.AdmitMany([.. new[] { introspective, SeedVariants.Get(70_031) }.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))])[0];
+        var third = compiler.AdmitMany([.. new[] { SeedVariants.Get(70_032), SeedVariants.Get(70_033), introspective }.Select(text => new AdmissionRequest(text, CandidateKind.Solution, Signature))])[2];
+
+        var scores = new List<IEnumerable<double>>();
+        foreach (var candidate in new[] { alone, first, third })
+        {
+            Assert.Equal(alone.Entry, candidate.Entry);
+            var evaluation = await fixture.Sandbox.EvaluateAsync(candidate, Parity, Split.Val);
+            Assert.Equal(Verdict.Ok, evaluation.Verdict);
+            scores.Add(evaluation.Instances.Select(x => x.Score));
+        }
+        Assert.Equal(scores[0], scores[1]);
+        Assert.Equal(scores[0], scores[2]);
     }
 
     [Fact]
