@@ -185,10 +185,11 @@ public sealed class CandidateSandbox : IAsyncDisposable
         {
             await worker.DisposeAsync().ConfigureAwait(false);
         }
-        slots.Dispose();
+        // Admission first: its threads hold and release CPU slots until the queue is drained.
         if (admission.IsValueCreated)
         {
             admission.Value.Dispose();
         }
+        slots.Dispose();
     }
 }

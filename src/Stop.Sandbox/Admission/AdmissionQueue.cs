@@ -12,7 +12,10 @@ namespace Stop.Sandbox.Admission;
 /// </summary>
 internal sealed class AdmissionQueue : IDisposable
 {
+    private const int StackBytes = 256 << 20;
+
     private readonly BlockingCollection<Pending> queue = new();
+    private readonly List<Thread> threads = [];
     private readonly CandidateCompiler compiler;
     private readonly CpuSlots slots;
     private readonly int maxBatch;
@@ -32,7 +35,10 @@ internal sealed class AdmissionQueue : IDisposable
         this.maxBatch = maxBatch;
         for (var i = 0; i < threads; i++)
         {
-            new Thread(Serve) { IsBackground = true, Name = $"admission {i + 1}" }.Start();
+            // A large stack: Roslyn recurses over deeply nested text, and an overflow would end the host.
+            var thread = new Thread(Serve, StackBytes) { IsBackground = true, Name = $"admission {i + 1}" };
+            this.threads.Add(thread);
+            thread.Start();
         }
     }
 
@@ -78,27 +84,44 @@ internal sealed class AdmissionQueue : IDisposable
 
     private void Admit(List<Pending> batch)
     {
+        IReadOnlyList<AdmittedCandidate>? admitted = null;
         try
         {
-            var admitted = compiler.AdmitMany([.. batch.Select(p => p.Request)]);
-            Interlocked.Increment(ref compilations);
-            Interlocked.Add(ref admissions, batch.Count);
-            for (var i = 0; i < batch.Count; i++)
+            admitted = compiler.AdmitMany([.. batch.Select(p => p.Request)]);
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // Whatever went wrong is one request's own: the others must not fail with it.
+        }
+        Interlocked.Increment(ref compilations);
+        Interlocked.Add(ref admissions, batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (admitted is not null)
             {
                 batch[i].Done.TrySetResult(admitted[i]);
+                continue;
             }
-        }
-        catch (Exception exception)
-        {
-            foreach (var pending in batch)
+            try
             {
-                pending.Done.TrySetException(exception);
+                batch[i].Done.TrySetResult(compiler.Admit(batch[i].Request.Text, batch[i].Request.Kind, batch[i].Request.Signature));
+            }
+            catch (Exception exception)
+            {
+                batch[i].Done.TrySetException(exception);
             }
         }
     }
 
-    /// <summary>Lets the threads finish what is queued and end.</summary>
-    public void Dispose() => queue.CompleteAdding();
+    /// <summary>Lets the threads finish what is queued, and waits for them: they hold CPU slots until then.</summary>
+    public void Dispose()
+    {
+        queue.CompleteAdding();
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+    }
 
     private sealed record Pending(AdmissionRequest Request, TaskCompletionSource<AdmittedCandidate> Done, CancellationToken CancellationToken);
 }

@@ -148,6 +148,8 @@ internal static class BatchCompiler
         if (root.Members.Count == 0
             || CandidateCompiler.HasTopLevelCode(root)
             || root.AttributeLists.Count > 0
+            // A global using would reach every other tree of the batch.
+            || root.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
             || root.Externs.Count > 0
             || root.GetReferenceDirectives().Count > 0
             || root.GetLoadDirectives().Count > 0

@@ -54,10 +54,49 @@ public sealed class CandidateCompiler
     public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var wrapped = BatchCompiler.AdmitTogether(requests, cancellationToken);
-        return [.. requests.Select((request, i) => wrapped.TryGetValue(i, out var admitted)
-            ? admitted
-            : AdmitScript(request.Text, request.Kind, request.Signature, cancellationToken))];
+        var results = new AdmittedCandidate?[requests.Count];
+        var rest = new List<(int Index, AdmissionRequest Request)>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (NestingDepth(requests[i].Text) > MaxNesting)
+            {
+                // Refused before any parser sees it: Roslyn recurses over nesting, and the host's stack is finite.
+                var reason = $"the text nests brackets more than {MaxNesting} deep";
+                results[i] = new AdmittedCandidate(HashOf(requests[i].Text), requests[i].Text, requests[i].Kind, Verdict.CompileError, reason, [reason], [], null, null);
+            }
+            else
+            {
+                rest.Add((i, requests[i]));
+            }
+        }
+        var wrapped = BatchCompiler.AdmitTogether([.. rest.Select(r => r.Request)], cancellationToken);
+        for (var j = 0; j < rest.Count; j++)
+        {
+            var (index, request) = rest[j];
+            results[index] = wrapped.TryGetValue(j, out var admitted) ? admitted : AdmitScript(request.Text, request.Kind, request.Signature, cancellationToken);
+        }
+        return results!;
+    }
+
+    /// <summary>The deepest bracket nesting admission accepts; real code stays far below it.</summary>
+    public const int MaxNesting = 256;
+
+    /// <summary>How deep brackets of any kind nest in <paramref name="text"/>, strings and comments included (so never less than the code's).</summary>
+    internal static int NestingDepth(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in text)
+        {
+            if (c is '(' or '[' or '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (c is ')' or ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     /// <summary>The script path: a candidate compiled alone as a script; it also writes every refusal.</summary>
@@ -131,6 +170,11 @@ public sealed class CandidateCompiler
     /// </summary>
     public static string CodeOf(string text, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (NestingDepth(text) > MaxNesting)
+        {
+            return CodeBlocks.CodeOf(text);
+        }
         if (!text.Contains("```", StringComparison.Ordinal) && !text.Contains("~~~", StringComparison.Ordinal))
         {
             return text;

@@ -10,9 +10,11 @@ namespace Stop.Sandbox.Workers;
 /// nothing else to do while it waits. No thread pool and no hand-over between threads sit on the path of a job.
 /// The candidate's console output is captured before any candidate runs, so nothing it prints can reach the channel.
 /// <para>
-/// Nothing of a job stays on the thread for the next: the candidate's own statics, thread-static ones included,
-/// live in its load context; the meter and the seeded Random are reset before every call; and the policy keeps
-/// candidates away from the thread's own settings (culture, priority, name).
+/// What a job leaves on the thread does not reach the next: the candidate's own statics, thread-static ones
+/// included, live in its load context; the meter and the seeded Random are reset before every call; and the policy
+/// keeps candidates away from the thread's own settings (culture, priority, name). One exception, older than this
+/// thread: the runtime draws default object hash codes from a per-thread sequence (and string hashes from a
+/// per-process seed), so a candidate that computes with <c>GetHashCode</c> of its own objects is not reproducible.
 /// </para>
 /// </summary>
 public static class WorkerMain

@@ -56,6 +56,12 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => testSamples.Select(_ => new Candidate().Value).ToArray();
         """;
 
+    // A global using would reach every other candidate compiled with it.
+    private const string GlobalUsing = """
+        global using static System.MathF;
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => new int[testSamples.Length];
+        """;
+
     private const string NoEntry = """
         int[] Guess(int[][] testSamples) => new int[testSamples.Length];
         """;
@@ -63,7 +69,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     private static readonly string[] Mixed =
     [
         SeedVariants.Get(70_001), CompileError, SeedVariants.Get(70_002), ReadsAFile, StaticSolver, TopLevelCode,
-        ReachesAnotherCandidate, NamesTheScriptClass, NoEntry, "no code here at all", SeedVariants.Get(70_003),
+        ReachesAnotherCandidate, NamesTheScriptClass, NoEntry, "no code here at all", SeedVariants.Get(70_003), GlobalUsing,
     ];
 
     [Fact]
@@ -174,6 +180,29 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         }
         Assert.Equal(scores[0], scores[1]);
         Assert.Equal(scores[0], scores[2]);
+    }
+
+    [Fact]
+    public void DeeplyNestedText_IsRefused_BeforeAnyParserRecursesIntoIt()
+    {
+        var text = "int[] Algorithm(int[][] a, int[] b, int[][] c) => new int[" + new string('(', 100_000) + "c.Length" + new string(')', 100_000) + "];";
+
+        var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
+
+        Assert.Equal(Verdict.CompileError, candidate.Refusal);
+        Assert.Contains("nests brackets", candidate.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisposingTheSandbox_WhileAdmissionsWait_AnswersThemAndKeepsTheHost()
+    {
+        var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        var pending = Enumerable.Range(70_200, 8).Select(i => sandbox.AdmitSolutionAsync(SeedVariants.Get(i), Parity)).ToList();
+
+        await sandbox.DisposeAsync();
+
+        var admitted = await Task.WhenAll(pending);
+        Assert.All(admitted, c => Assert.True(c.IsAdmitted, c.Reason));
     }
 
     [Fact]
