@@ -72,7 +72,9 @@ internal sealed class ImproverSyntax
     {
         ArgumentNullException.ThrowIfNull(source);
         var options = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
-        return new ImproverSyntax(CSharpSyntaxTree.ParseText(source, options));
+        // Text admission refuses for its nesting is not parsed here either: Roslyn's parser recurses over nesting.
+        var parsed = Stop.Sandbox.Admission.CandidateCompiler.NestingDepth(source) > Stop.Sandbox.Admission.CandidateCompiler.MaxNesting ? "" : source;
+        return new ImproverSyntax(CSharpSyntaxTree.ParseText(parsed, options));
     }
 
     public static string CallNode(SyntaxNode site) => "@call:" + site.SpanStart;

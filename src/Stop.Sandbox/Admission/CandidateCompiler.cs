@@ -82,7 +82,7 @@ public sealed class CandidateCompiler
     public const int MaxNesting = 256;
 
     /// <summary>How deep brackets of any kind nest in <paramref name="text"/>, strings and comments included (so never less than the code's).</summary>
-    internal static int NestingDepth(string text)
+    public static int NestingDepth(string text)
     {
         int depth = 0, deepest = 0;
         foreach (var c in text)

@@ -5,6 +5,15 @@ namespace Stop.Runs.Tests.Strategies;
 public sealed class ConservativeDetectionTests
 {
     [Fact]
+    public void Detect_FindsNothing_InTextNestedTooDeepToParse_AndKeepsTheHost()
+    {
+        // Model output is parsed in the host here; Roslyn's parser recurses over nesting.
+        var source = "string ImproveAlgorithm(string s0, Utility u, LanguageModel m) => " + new string('(', 100_000) + "s0" + new string(')', 100_000) + ";";
+
+        Assert.Empty(StrategyDetector.Detect(source));
+    }
+
+    [Fact]
     public void Detect_ReportsNoAnnealing_WhenTheTemperatureNeverFalls()
     {
         const string source = """
