@@ -13,7 +13,7 @@ public sealed record BenchOptions
     public int AdmissionCandidates => Quick ? 20 : 50;
 
     /// <summary>Candidates scored both in the sandbox and in-process, at parallelism 1.</summary>
-    public int ThroughputCandidates => Quick ? 20 : 60;
+    public int ThroughputCandidates => Quick ? 40 : 300;
 
     /// <summary>Distinct candidates admitted and scored end to end on all cores.</summary>
     public int EndToEndCandidates => Quick ? 200 : 2000;

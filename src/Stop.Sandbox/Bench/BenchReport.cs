@@ -38,7 +38,8 @@ public sealed record BenchReport(
 
     /// <summary>
     /// STOP's Python scorer on these 2-core machines, as the issue quotes it. STOP's own parity_noise scorer, run on one
-    /// such machine on 2026-11-25 over 2,000 seed variants in two processes, gave 145–192 per second (README).
+    /// such machine on 2026-11-25 over 2,000 seed variants, gave 99–104 per second in one process and 217–260 in two
+    /// (README, "Speed").
     /// </summary>
     public const double PythonReferencePerSecond = 170;
 
