@@ -114,9 +114,9 @@ public sealed class PipelineBench(BenchOptions? options = null)
     }
 
     /// <summary>
-    /// Two passes of distinct candidates through one sandbox. The first starts from a host whose Roslyn code is still
-    /// being recompiled by the runtime's tiered JIT (it takes about a thousand admissions to settle); the second
-    /// measures the steady state a long run lives in. Both are reported; heap growth is measured over both.
+    /// Two passes of distinct candidates through one sandbox. The first starts from a fresh process (fresh JIT, fresh
+    /// workers); the second measures the steady state a long run lives in. Both are reported; heap growth is measured
+    /// over both.
     /// </summary>
     private async Task<(double ColdPerSecond, double WarmPerSecond, double HeapMb, double WorkingSetMb)> MeasureEndToEndAsync(CancellationToken cancellationToken)
     {
