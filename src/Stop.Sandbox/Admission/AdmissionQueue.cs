@@ -48,6 +48,12 @@ internal sealed class AdmissionQueue : IDisposable
     public Task<AdmittedCandidate> AdmitAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
         var pending = new Pending(request, new TaskCompletionSource<AdmittedCandidate>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        if (cancellationToken.CanBeCanceled)
+        {
+            // A caller who gives up is answered at once, not when a thread reaches its request (which it then skips).
+            var registration = cancellationToken.Register(() => pending.Done.TrySetCanceled(cancellationToken));
+            pending.Done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         queue.Add(pending, CancellationToken.None);
         return pending.Done.Task;
     }

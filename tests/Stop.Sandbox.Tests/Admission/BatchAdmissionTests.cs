@@ -206,6 +206,30 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task ACancelledAdmission_IsAnsweredAtOnce_EvenWhileQueued()
+    {
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        using var cancel = new CancellationTokenSource();
+        var queued = Enumerable.Range(70_300, 40).Select(i => sandbox.AdmitSolutionAsync(SeedVariants.Get(i), Parity, cancel.Token)).ToList();
+
+        await cancel.CancelAsync();
+        var outcomes = await Task.WhenAll(queued.Select(async t =>
+        {
+            try
+            {
+                return (await t).IsAdmitted ? "admitted" : "refused";
+            }
+            catch (OperationCanceledException)
+            {
+                return "cancelled";
+            }
+        }));
+
+        Assert.Contains("cancelled", outcomes);
+        Assert.DoesNotContain("refused", outcomes);
+    }
+
+    [Fact]
     public async Task ConcurrentAdmissions_AreAllAnswered()
     {
         await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
