@@ -78,6 +78,8 @@ internal sealed class AdmissionQueue : IDisposable
                 batch.RemoveAll(p => p.CancellationToken.IsCancellationRequested);
                 if (batch.Count > 0)
                 {
+                    Interlocked.Increment(ref compilations);
+                    Interlocked.Add(ref admissions, batch.Count);
                     Admit(batch);
                 }
             }
@@ -90,31 +92,24 @@ internal sealed class AdmissionQueue : IDisposable
 
     private void Admit(List<Pending> batch)
     {
-        IReadOnlyList<AdmittedCandidate>? admitted = null;
         try
         {
-            admitted = compiler.AdmitMany([.. batch.Select(p => p.Request)]);
-        }
-        catch (Exception) when (batch.Count > 1)
-        {
-            // Whatever went wrong is one request's own: the others must not fail with it.
-        }
-        Interlocked.Increment(ref compilations);
-        Interlocked.Add(ref admissions, batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (admitted is not null)
+            var admitted = compiler.AdmitMany([.. batch.Select(p => p.Request)]);
+            for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(admitted[i]);
-                continue;
             }
-            try
+        }
+        catch (Exception exception) when (batch.Count == 1)
+        {
+            batch[0].Done.TrySetException(exception);
+        }
+        catch (Exception)
+        {
+            // Whatever went wrong is one request's own: the others must not fail with it.
+            foreach (var pending in batch)
             {
-                batch[i].Done.TrySetResult(compiler.Admit(batch[i].Request.Text, batch[i].Request.Kind, batch[i].Request.Signature));
-            }
-            catch (Exception exception)
-            {
-                batch[i].Done.TrySetException(exception);
+                Admit([pending]);
             }
         }
     }

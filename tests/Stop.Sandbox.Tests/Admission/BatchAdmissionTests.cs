@@ -230,6 +230,19 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task AnAdmissionThatThrows_FailsItsOwnCaller_AndAdmissionGoesOn()
+    {
+        // A signature with a null parameter type makes entry lookup throw: a stand-in for any bug inside admission.
+        var broken = new EntrySignature("Algorithm", [null!, typeof(int[]), typeof(int[][])]);
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => sandbox.AdmitAsync(SeedVariants.Get(70_400), CandidateKind.Solution, broken));
+        var after = await sandbox.AdmitSolutionAsync(SeedVariants.Get(70_401), Parity);
+
+        Assert.True(after.IsAdmitted, after.Reason);
+    }
+
+    [Fact]
     public async Task ConcurrentAdmissions_AreAllAnswered()
     {
         await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
