@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Stop.Sandbox.Admission;
 
 namespace Stop.Runs.Strategies;
 
@@ -72,8 +73,8 @@ internal sealed class ImproverSyntax
     {
         ArgumentNullException.ThrowIfNull(source);
         var options = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
-        // Text admission refuses for its nesting is not parsed here either: Roslyn's parser recurses over nesting.
-        var parsed = Stop.Sandbox.Admission.CandidateCompiler.NestingDepth(source) > Stop.Sandbox.Admission.CandidateCompiler.MaxNesting ? "" : source;
+        // Text admission refuses for its nesting is not parsed here either.
+        var parsed = CandidateCompiler.NestsTooDeep(source) ? "" : source;
         return new ImproverSyntax(CSharpSyntaxTree.ParseText(parsed, options));
     }
 

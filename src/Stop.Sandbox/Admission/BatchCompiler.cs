@@ -49,7 +49,12 @@ internal static class BatchCompiler
         [SyntaxKind.VirtualKeyword, SyntaxKind.AbstractKeyword, SyntaxKind.OverrideKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.SealedKeyword, SyntaxKind.NewKeyword];
 
     /// <summary>A candidate wrapped for a batch.</summary>
-    private sealed record Member(string Hash, string Code, string Namespace, SyntaxTree Tree, AdmissionRequest Request);
+    private sealed record Member(string Hash, string Code, SyntaxTree Tree, AdmissionRequest Request)
+    {
+        public string Namespace => NamespaceOf(Hash);
+    }
+
+    private static string NamespaceOf(string hash) => NamespacePrefix + hash[..16];
 
     /// <summary>
     /// Admits, wrapped and together, what can be of <paramref name="requests"/>. Returns the admitted candidates by
@@ -68,9 +73,9 @@ internal static class BatchCompiler
             {
                 known.Indices.Add(i);
             }
-            else if (members.Values.All(m => m.Member.Hash != hash) && Wrap(code, NamespacePrefix + hash[..16], cancellationToken) is { } tree)
+            else if (members.Values.All(m => m.Member.Hash != hash) && Wrap(code, NamespaceOf(hash), cancellationToken) is { } tree)
             {
-                members[key] = (new Member(hash, code, NamespacePrefix + hash[..16], Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i]), [i]);
+                members[key] = (new Member(hash, code, Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i]), [i]);
             }
         }
 
@@ -108,11 +113,10 @@ internal static class BatchCompiler
                 continue;
             }
 
-            using var bytes = new MemoryStream();
-            var emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
-            if (!emitted.Success)
+            var (errors, assembly) = CandidateCompiler.Emit(compilation, cancellationToken);
+            if (assembly is null)
             {
-                var failed = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Location.SourceTree).ToHashSet();
+                var failed = errors.Select(d => d.Location.SourceTree).ToHashSet();
                 if (failed.Contains(null) || failed.Contains(ImplicitUsings) || !Drop(members, m => failed.Contains(m.Tree)))
                 {
                     return ([], members.Count > 1 ? members : []);
@@ -126,7 +130,6 @@ internal static class BatchCompiler
                 continue;
             }
 
-            var assembly = bytes.ToArray();
             return (members.ToDictionary(
                 m => m,
                 m => new AdmittedCandidate(m.Hash, m.Code, m.Request.Kind, null, "admitted", [], [], assembly, entries[m])), []);

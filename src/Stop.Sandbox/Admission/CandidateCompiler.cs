@@ -58,7 +58,7 @@ public sealed class CandidateCompiler
         var rest = new List<(int Index, AdmissionRequest Request)>();
         for (var i = 0; i < requests.Count; i++)
         {
-            if (NestingDepth(requests[i].Text) > MaxNesting)
+            if (NestsTooDeep(requests[i].Text))
             {
                 // Refused before any parser sees it: Roslyn recurses over nesting, and the host's stack is finite.
                 var reason = $"the text nests brackets more than {MaxNesting} deep";
@@ -81,8 +81,14 @@ public sealed class CandidateCompiler
     /// <summary>The deepest bracket nesting admission accepts; real code stays far below it.</summary>
     public const int MaxNesting = 256;
 
+    /// <summary>
+    /// Whether <paramref name="text"/> nests brackets deeper than <see cref="MaxNesting"/>: text no Roslyn parser in the
+    /// host may see, since the parser recurses over nesting and the host's stack is finite.
+    /// </summary>
+    public static bool NestsTooDeep(string text) => NestingDepth(text) > MaxNesting;
+
     /// <summary>How deep brackets of any kind nest in <paramref name="text"/>, strings and comments included (so never less than the code's).</summary>
-    public static int NestingDepth(string text)
+    private static int NestingDepth(string text)
     {
         int depth = 0, deepest = 0;
         foreach (var c in text)
@@ -171,7 +177,7 @@ public sealed class CandidateCompiler
     public static string CodeOf(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (NestingDepth(text) > MaxNesting)
+        if (NestsTooDeep(text))
         {
             return CodeBlocks.CodeOf(text);
         }
@@ -203,7 +209,7 @@ public sealed class CandidateCompiler
     }
 
     /// <summary>The emitted bytes, or the errors that stopped the emit (at least one).</summary>
-    private static (ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
+    internal static (ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
     {
         using var bytes = new MemoryStream();
         var emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
