@@ -1,3 +1,5 @@
+using Stop.Tasks.Generation;
+
 namespace Stop.Tasks;
 
 /// <summary>
@@ -21,8 +23,21 @@ public abstract class DownstreamTask
     /// <summary>How many instances the split has (STOP's n_tests).</summary>
     public abstract int InstanceCount(Split split);
 
-    /// <summary>Generates instance <paramref name="index"/> of <paramref name="split"/>, with fresh argument arrays.</summary>
-    public abstract TaskInstance CreateInstance(Split split, int index);
+    /// <summary>
+    /// Generates instance <paramref name="index"/> of <paramref name="split"/> from its own seeded generator, with
+    /// argument arrays of its own: a candidate that mutates its inputs never reaches what the scorer keeps.
+    /// </summary>
+    public TaskInstance CreateInstance(Split split, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
+        var rng = StopSeeds.Generator(split, index);
+        var (arguments, hidden) = Generate(rng);
+        return new TaskInstance(split, index, arguments, rng.NextRandomSeed(), hidden).WithFreshArguments();
+    }
+
+    /// <summary>One instance's arguments for <c>Algorithm</c> (they are copied) and what the scorer keeps of it.</summary>
+    protected abstract (object?[] Arguments, object Hidden) Generate(SplitMix64 rng);
 
     /// <summary>Scores one output in [0, 1], higher better; a malformed output (wrong length, type or alphabet) scores 0.</summary>
     public abstract double ScoreInstance(TaskInstance instance, object? output);

@@ -3,8 +3,6 @@ namespace Stop.Tasks.Generation;
 /// <summary>Copies of instance data, so a candidate that mutates its inputs never reaches the scorer's own.</summary>
 internal static class Copy
 {
-    public static T[][] Jagged<T>(T[][] source) => [.. source.Select(row => (T[])row.Clone())];
-
     /// <summary>
     /// A deep copy of an argument: arrays are copied level by level; strings and primitives are immutable and shared.
     /// Anything else is refused, so a new task with a mutable argument type fails loudly instead of sharing it.

@@ -28,13 +28,10 @@ public sealed class MaxCutTask : DownstreamTask
 
     public override int InstanceCount(Split split) => 100;
 
-    public override TaskInstance CreateInstance(Split split, int index)
+    protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
-        var rng = StopSeeds.Generator(split, index);
         var graph = WeightedGraph.Generate(rng);
-        return new TaskInstance(split, index, [Copy.Jagged(graph.Adjacency)], rng.NextRandomSeed(), graph);
+        return ([graph.Adjacency], graph);
     }
 
     /// <summary>Cut weight ÷ total edge weight; 0 unless the output labels every node with one of exactly two distinct values.</summary>

@@ -47,9 +47,6 @@ internal sealed record ParityProblem(int[] TrueBits, int[][] TrainSamples, int[]
         return new ParityProblem(trueBits, samples[..TrainSamplesCount], trainParity, samples[TrainSamplesCount..], parity[TrainSamplesCount..], noiseLevel);
     }
 
-    /// <summary>The candidate's arguments, as fresh arrays.</summary>
-    public object?[] Arguments() => [Copy.Jagged(TrainSamples), (int[])TrainParity.Clone(), Copy.Jagged(TestSamples)];
-
     /// <summary>Why an output is not a prediction per test sample, each 0 or 1; null when it is one.</summary>
     public static string? DescribeMalformed(int[] testParity, object? output) => output switch
     {

@@ -17,13 +17,10 @@ public abstract class ParityTask : DownstreamTask
     /// <summary>The probability that a training label is flipped.</summary>
     protected abstract double NoiseLevel { get; }
 
-    public override TaskInstance CreateInstance(Split split, int index)
+    protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
-        var rng = StopSeeds.Generator(split, index);
         var problem = ParityProblem.Generate(rng, NoiseLevel);
-        return new TaskInstance(split, index, problem.Arguments(), rng.NextRandomSeed(), problem);
+        return ([problem.TrainSamples, problem.TrainParity, problem.TestSamples], problem);
     }
 
     public override string? DescribeMalformed(TaskInstance instance, object? output)

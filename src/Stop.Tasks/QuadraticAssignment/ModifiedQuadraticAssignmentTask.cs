@@ -29,14 +29,10 @@ public sealed class ModifiedQuadraticAssignmentTask : DownstreamTask
 
     public override int InstanceCount(Split split) => 10;
 
-    public override TaskInstance CreateInstance(Split split, int index)
+    protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
-        var rng = StopSeeds.Generator(split, index);
         var problem = QuadraticAssignmentProblem.Generate(rng);
-        object?[] arguments = [Copy.Jagged(problem.F), Copy.Jagged(problem.D), Copy.Jagged(problem.P)];
-        return new TaskInstance(split, index, arguments, rng.NextRandomSeed(), problem);
+        return ([problem.F, problem.D, problem.P], problem);
     }
 
     /// <summary>Where the objective lies between the instance's bounds, flipped so lower objectives score higher; 0 unless the output is a permutation of 0..14.</summary>

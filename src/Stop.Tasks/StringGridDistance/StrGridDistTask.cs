@@ -27,13 +27,10 @@ public sealed class StrGridDistTask : DownstreamTask
 
     public override int InstanceCount(Split split) => 50;
 
-    public override TaskInstance CreateInstance(Split split, int index)
+    protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
-        var rng = StopSeeds.Generator(split, index);
         var problem = GridDistanceProblem.Generate(rng);
-        return new TaskInstance(split, index, [problem.T, problem.Distance], rng.NextRandomSeed(), problem);
+        return ([problem.T, problem.Distance], problem);
     }
 
     public override string? DescribeMalformed(TaskInstance instance, object? output)

@@ -29,13 +29,10 @@ public sealed class ThreeSatTask : DownstreamTask
 
     public override int InstanceCount(Split split) => 30;
 
-    public override TaskInstance CreateInstance(Split split, int index)
+    protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, InstanceCount(split));
-        var rng = StopSeeds.Generator(split, index);
         var formula = PlantedFormula.Generate(rng);
-        return new TaskInstance(split, index, [Copy.Jagged(formula.Clauses)], rng.NextRandomSeed(), formula);
+        return ([formula.Clauses], formula);
     }
 
     public override double ScoreInstance(TaskInstance instance, object? output)
