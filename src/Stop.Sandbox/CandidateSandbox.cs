@@ -97,9 +97,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
         {
             return new ImproverRun(improver.Hash, improver.Refusal!.Value, improver.Reason, null, 0, 0, DecidedBy.Counted, "");
         }
-        var job = new RunImprover(CandidateImage.Of(improver), input.InitialSolution, input.UtilityHandle, input.UtilitySource, input.UtilityBudget,
-            input.LanguageModelHandle, input.LanguageModelBudget, input.MaxResponsesPerCall, input.Seed,
-            new Limits(Options.ImproverFuel, Options.MaxDepth, Options.MaxOutputChars));
+        var job = new RunImprover(CandidateImage.Of(improver), input, new Limits(Options.ImproverFuel, Options.MaxDepth, Options.MaxOutputChars));
         var clock = Stopwatch.StartNew();
         var (outcome, failure) = await RunJobAsync(job, (call, ct) => Answer(calls, call, ct), cancellationToken).ConfigureAwait(false);
         var wallMs = clock.Elapsed.TotalMilliseconds;

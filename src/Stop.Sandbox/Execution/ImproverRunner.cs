@@ -10,18 +10,19 @@ internal static class ImproverRunner
     {
         console.Reset(job.Limits.MaxOutputChars);
         using var candidate = LoadedCandidate.Load(job.Candidate);
-        var utility = new Utility(job.UtilityHandle, job.UtilitySource, job.UtilityBudget);
-        var languageModel = new LanguageModel(job.LanguageModelHandle, job.LanguageModelBudget, job.MaxResponsesPerCall);
+        var input = job.Input;
+        var utility = new Utility(input.UtilityHandle, input.UtilitySource, input.UtilityBudget);
+        var languageModel = new LanguageModel(input.LanguageModelHandle, input.LanguageModelBudget, input.MaxResponsesPerCall);
         ImproverHost.Install(host);
         try
         {
-            var init = MeteredCall.Run(() => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, job.Seed);
+            var init = MeteredCall.Run(() => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, input.Seed);
             if (init.Verdict != Verdict.Ok)
             {
                 return new ImproverOutcome(init.Verdict.ToWord(), $"top-level code: {init.Reason}", null, init.Fuel, console.Take());
             }
             var call = MeteredCall.Run(
-                () => candidate.Invoke([job.InitialSolution, utility, languageModel]), job.Limits.Fuel, job.Limits.MaxDepth, job.Seed);
+                () => candidate.Invoke([input.InitialSolution, utility, languageModel]), job.Limits.Fuel, job.Limits.MaxDepth, input.Seed);
             var fuel = init.Fuel + call.Fuel;
             if (call.Verdict != Verdict.Ok)
             {

@@ -38,17 +38,7 @@ public sealed record Limits(long Fuel, int MaxDepth, int MaxOutputChars);
 public sealed record EvaluateSolution(CandidateImage Candidate, string Task, string Split, Limits Limits) : Message;
 
 /// <summary>Run an improver once; its model and utility calls come back to the host as <see cref="PromptCall"/> and <see cref="ScoreCall"/>.</summary>
-public sealed record RunImprover(
-    CandidateImage Candidate,
-    string InitialSolution,
-    int UtilityHandle,
-    string UtilitySource,
-    int UtilityBudget,
-    int LanguageModelHandle,
-    int LanguageModelBudget,
-    int MaxResponsesPerCall,
-    int Seed,
-    Limits Limits) : Message;
+public sealed record RunImprover(CandidateImage Candidate, ImproverInput Input, Limits Limits) : Message;
 
 /// <summary>An improver asks the host's language model.</summary>
 public sealed record PromptCall(int LanguageModel, string Expertise, IReadOnlyList<string> Messages, double Temperature) : Message;
