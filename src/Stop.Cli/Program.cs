@@ -1,5 +1,12 @@
 using System.CommandLine;
 using Stop.Cli.Verbs;
+using Stop.Sandbox.Workers;
+
+// The sandbox starts a worker for every thousand candidates; building the whole command tree first only delays it.
+if (args is [WorkerVerb.Name])
+{
+    return await WorkerMain.RunAsync();
+}
 
 var root = new RootCommand("Stop: a C# Self-Taught Optimizer. Improvers ask a language model for better programs, then improve themselves.");
 root.Subcommands.Add(TasksVerb.Create());

@@ -6,9 +6,11 @@ namespace Stop.Cli.Verbs;
 /// <summary><c>stop worker</c>: the sandbox's worker process. Started by Stop itself, not by people.</summary>
 internal static class WorkerVerb
 {
+    public const string Name = "worker";
+
     public static Command Create()
     {
-        var command = new Command("worker", "Run as a sandbox worker on standard input and output (Stop starts these itself).")
+        var command = new Command(Name, "Run as a sandbox worker on standard input and output (Stop starts these itself).")
         {
             Hidden = true,
         };
