@@ -14,6 +14,7 @@ internal sealed class LoadedCandidate : IDisposable
     private readonly CandidateImage image;
     private readonly MethodInfo method;
     private object? target;
+    private Func<object?[], object?>? call;
 
     private LoadedCandidate(AssemblyLoadContext context, CandidateImage image, MethodInfo method)
     {
@@ -68,9 +69,10 @@ internal sealed class LoadedCandidate : IDisposable
     /// <summary>Calls the candidate's method; exceptions it raises surface unwrapped.</summary>
     public object? Invoke(object?[] arguments)
     {
+        call ??= TypedCall.For(method, target) ?? (values => method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, values, null));
         try
         {
-            return method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, arguments, null);
+            return call(arguments);
         }
         catch (TargetParameterCountException exception)
         {
