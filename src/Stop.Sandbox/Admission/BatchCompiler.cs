@@ -48,8 +48,8 @@ internal static class BatchCompiler
     private static readonly SyntaxKind[] InheritanceModifiers =
         [SyntaxKind.VirtualKeyword, SyntaxKind.AbstractKeyword, SyntaxKind.OverrideKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.SealedKeyword, SyntaxKind.NewKeyword];
 
-    /// <summary>A candidate wrapped for a batch.</summary>
-    private sealed record Member(string Hash, string Code, SyntaxTree Tree, AdmissionRequest Request)
+    /// <summary>A candidate wrapped for a batch; <paramref name="PlainText"/> when its text names nothing refused.</summary>
+    private sealed record Member(string Hash, string Code, SyntaxTree Tree, AdmissionRequest Request, bool PlainText)
     {
         public string Namespace => NamespaceOf(Hash);
     }
@@ -75,7 +75,8 @@ internal static class BatchCompiler
             }
             else if (members.Values.All(m => m.Member.Hash != hash) && Wrap(code, NamespaceOf(hash), cancellationToken) is { } tree)
             {
-                members[key] = (new Member(hash, code, Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i]), [i]);
+                var plain = QuickClearance.TextIsPlain(tree.GetRoot(cancellationToken));
+                members[key] = (new Member(hash, code, Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i], plain), [i]);
             }
         }
 
@@ -124,7 +125,15 @@ internal static class BatchCompiler
                 continue;
             }
 
-            var refused = members.Where(m => !PassesPolicy(compilation, m.Tree, cancellationToken)).ToHashSet();
+            // A batch whose compiled references are all allowed clears its plain members without the walk. The walk
+            // decides the rest; a plain member it refuses is still cleared if its own assembly references nothing
+            // refused, so that clearance depends on the candidate alone, not on the batch it came in.
+            var referencesAllowed = QuickClearance.ReferencesAreAllowed(assembly);
+            var refused = members
+                .Where(m => !(m.PlainText && referencesAllowed)
+                    && !PassesPolicy(compilation, m.Tree, cancellationToken)
+                    && !(m.PlainText && ClearedAlone(m, cancellationToken)))
+                .ToHashSet();
             if (Drop(members, refused.Contains))
             {
                 continue;
@@ -185,6 +194,30 @@ internal static class BatchCompiler
         // A Random reached by a route only meaning shows is rewritten by the single path.
         return report.Violations.Count == 0 && report.RandomRewrites.Count == 0;
     }
+
+    /// <summary>
+    /// For tests: a candidate compiled alone as a batch would compile it, with what the walk says of it and whether quick
+    /// clearance clears it; null when it would not be batched or does not compile.
+    /// </summary>
+    internal static (bool WalkAdmits, bool Clears, string? Refused)? JudgeAlone(string code, CancellationToken cancellationToken = default)
+    {
+        if (Wrap(code, NamespaceOf(CandidateCompiler.HashOf(code)), cancellationToken) is not { } tree)
+        {
+            return null;
+        }
+        var instrumented = Instrumenter.Instrument(tree, meterExpressionLambdas: true);
+        var compilation = Empty.Value.AddSyntaxTrees(instrumented);
+        if (CandidateCompiler.Emit(compilation, cancellationToken).Assembly is not { } assembly)
+        {
+            return null;
+        }
+        var refused = QuickClearance.FirstRefusedText(tree.GetRoot(cancellationToken)) ?? QuickClearance.FirstRefusedReference(assembly);
+        return (PassesPolicy(compilation, instrumented, cancellationToken), refused is null, refused);
+    }
+
+    private static bool ClearedAlone(Member member, CancellationToken cancellationToken) =>
+        CandidateCompiler.Emit(Empty.Value.AddSyntaxTrees(member.Tree), cancellationToken).Assembly is { } alone
+        && QuickClearance.ReferencesAreAllowed(alone);
 
     /// <summary>Removes the members <paramref name="drop"/> picks; true when it removed any.</summary>
     private static bool Drop(List<Member> members, Func<Member, bool> drop) => members.RemoveAll(m => drop(m)) > 0;

@@ -10,11 +10,15 @@ namespace Stop.Sandbox.Admission;
 /// </summary>
 internal static class CompilationReferences
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(Load);
+    private static readonly Lazy<ImmutableArray<string>> AllPaths = new(LoadPaths);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> All = new(() => [.. AllPaths.Value.Select(path => MetadataReference.CreateFromFile(path))]);
 
     public static ImmutableArray<MetadataReference> Get() => All.Value;
 
-    private static ImmutableArray<MetadataReference> Load()
+    /// <summary>The files of <see cref="Get"/>, in the same order.</summary>
+    public static ImmutableArray<string> Paths() => AllPaths.Value;
+
+    private static ImmutableArray<string> LoadPaths()
     {
         // The shared framework's own assemblies only: the host's application assemblies are not a candidate's business.
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -22,6 +26,6 @@ internal static class CompilationReferences
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(path => Path.GetDirectoryName(path) == framework);
         var guest = typeof(Stop.Guest.Code).Assembly.Location;
-        return [.. trusted.Append(guest).Distinct().Order(StringComparer.Ordinal).Select(path => MetadataReference.CreateFromFile(path))];
+        return [.. trusted.Append(guest).Distinct().Order(StringComparer.Ordinal)];
     }
 }

@@ -40,6 +40,9 @@ internal sealed class TypeRule
     public TypeRule Except(PolicyCategory category, params string[] refused) =>
         new(Refused, OtherMembers, members.Concat(refused.Select(m => KeyValuePair.Create(m, (PolicyCategory?)category))));
 
+    /// <summary>The members refused by name (not those an allow-list of members leaves out).</summary>
+    public IEnumerable<string> RefusedMembers => members.Where(pair => pair.Value is not null).Select(pair => pair.Key);
+
     /// <summary>The category refusing the member (".ctor" for constructors), or null when it is allowed.</summary>
     public PolicyCategory? Member(string name) =>
         Refused ?? (members.TryGetValue(name, out var category) ? category : OtherMembers);
