@@ -69,6 +69,10 @@ public sealed class HostileCandidateTests
         { "Func<int> f = () => 1;\nvar m = f.Method;", Reflection, "System.Delegate.Method", 2 },
         { "var c = System.Globalization.CultureInfo.CurrentCulture;", PolicyCategory.Environment, "System.Globalization.CultureInfo.CurrentCulture", 1 },
         { "var pool = System.Buffers.ArrayPool<int>.Shared;", Other, "System.Buffers.ArrayPool<T>.Shared", 1 },
+        { "var a = new long[1];\nvar v = System.Numerics.Vector.LoadUnsafe(ref a[0], (nuint)3);", PolicyCategory.Unsafe, "System.Numerics.Vector.LoadUnsafe", 2 },
+        { "var a = new long[1];\nSystem.Numerics.Vector.StoreUnsafe(System.Numerics.Vector<long>.One, ref a[0], (nuint)3);", PolicyCategory.Unsafe, "System.Numerics.Vector.StoreUnsafe", 2 },
+        { "var v = System.Numerics.Vector4.CreateScalarUnsafe(1f);", PolicyCategory.Unsafe, "System.Numerics.Vector4.CreateScalarUnsafe", 1 },
+        { "var s = new[] { 1, 2, 3 }.Shuffle().ToArray();", Randomness, "System.Linq.Enumerable.Shuffle", 1 },
     };
 
     [Theory]

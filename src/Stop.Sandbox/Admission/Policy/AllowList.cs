@@ -148,7 +148,8 @@ internal static class AllowList
         ["System.Lazy"] = TypeRule.Refuse(Threading),
 
         // LINQ to objects, but not to expression trees or threads.
-        ["System.Linq.Enumerable"] = TypeRule.Allowed,
+        // Shuffle draws from Random.Shared inside the library, where no seed reaches it.
+        ["System.Linq.Enumerable"] = TypeRule.AllExcept(Randomness, "Shuffle"),
         ["System.Linq.IOrderedEnumerable"] = TypeRule.Allowed,
         ["System.Linq.ILookup"] = TypeRule.Allowed,
         ["System.Linq.IGrouping"] = TypeRule.Allowed,

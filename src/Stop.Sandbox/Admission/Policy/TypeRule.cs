@@ -45,5 +45,12 @@ internal sealed class TypeRule
 
     /// <summary>The category refusing the member (".ctor" for constructors), or null when it is allowed.</summary>
     public PolicyCategory? Member(string name) =>
-        Refused ?? (members.TryGetValue(name, out var category) ? category : OtherMembers);
+        Refused ?? (members.TryGetValue(name, out var category) ? category : SkipsChecks(name) ? PolicyCategory.Unsafe : OtherMembers);
+
+    /// <summary>
+    /// Members that say in their name that they skip checks are refused on every type, listed or not:
+    /// <c>Vector.LoadUnsafe</c> and <c>StoreUnsafe</c> read and write past an array's end, and <c>CreateScalarUnsafe</c>
+    /// leaves elements undefined. New ones arrive with every .NET release.
+    /// </summary>
+    private static bool SkipsChecks(string name) => name.Contains("Unsafe", StringComparison.Ordinal);
 }
