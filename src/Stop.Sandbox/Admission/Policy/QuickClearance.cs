@@ -23,8 +23,10 @@ namespace Stop.Sandbox.Admission.Policy;
 /// (<see cref="Synthesized"/>). Code cannot call what its assembly does not reference, so this judges what the
 /// program can do; the walk judges what its text names.</item>
 /// </list>
-/// The one thing the walk refuses and clearance does not see is a refused member of an allowed type in code the
-/// compiler drops as unreachable (<c>if (false) Console.ReadLine();</c>): it never runs.
+/// What the walk refuses and clearance does not see are names the compiled program keeps no reference to, so none of
+/// them runs: code the compiler drops (unreachable code, calls of <c>[Conditional]</c> methods such as
+/// <c>Trace.WriteLine</c>), a refused type named only as the type of a null nobody reads, and a refused override
+/// called through the allowed member it overrides (<c>CultureInfo.ToString</c> is referenced as <c>object.ToString</c>).
 /// </summary>
 internal static class QuickClearance
 {
