@@ -14,7 +14,23 @@ namespace Stop.Runs.Replay;
 /// </summary>
 public static class RunReplay
 {
-    public static async Task<ReplayReport> CheckAsync(string recordedDirectory, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
+    public static Task<ReplayReport> CheckAsync(string recordedDirectory, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken) =>
+        ReplayAsync(recordedDirectory, rescoreBecause: null, sandboxOptions, progress, cancellationToken);
+
+    /// <summary>
+    /// <c>stop replay --rescore</c>: replays the run and, when every request is the one recorded (so every response is
+    /// the run's own) and the task's instances and candidate sources are unchanged, replaces its events with the
+    /// replayed ones and notes <paramref name="why"/> in its manifest. For a deliberate change to what Stop computes
+    /// from the same responses (fuel counting, say); anything the model would have been asked differently is refused.
+    /// </summary>
+    public static Task<ReplayReport> RescoreAsync(string recordedDirectory, string why, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(why);
+        return ReplayAsync(recordedDirectory, why, sandboxOptions, progress, cancellationToken);
+    }
+
+    private static async Task<ReplayReport> ReplayAsync(
+        string recordedDirectory, string? rescoreBecause, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
     {
         using var recorded = RunDirectory.Open(recordedDirectory, forWriting: false);
         var manifest = recorded.ReadManifest();
@@ -38,6 +54,12 @@ public static class RunReplay
             }
         }
 
+        if (rescoreBecause is not null && divergences.Count > 0)
+        {
+            // Other instances or edited sources would make it another run, not this one re-scored.
+            return new ReplayReport(divergences, [], recorded.Recorded.Count, 0);
+        }
+
         var scratch = Path.Combine(Path.GetTempPath(), "stop-replay-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
@@ -57,12 +79,16 @@ public static class RunReplay
             }
 
             var replayed = RunDirectory.ReadEvents(Path.Combine(scratch, "events.jsonl")).ToDictionary(e => e.Key);
+            var replayedByKey = new Dictionary<string, RunEvent>(replayed);
             var undecidable = new List<string>();
+            var changed = new List<string>();
+            var unreached = 0;
             foreach (var expected in RunDirectory.ReadEvents(recorded.EventsPath))
             {
                 if (!replayed.Remove(expected.Key, out var actual))
                 {
                     divergences.Add($"{expected.Key}: recorded, but the replay never reached it");
+                    unreached++;
                     continue;
                 }
                 var (was, now) = (Comparable(expected), Comparable(actual));
@@ -70,6 +96,7 @@ public static class RunReplay
                 {
                     continue;
                 }
+                changed.Add(expected.Key);
                 var line = $"{expected.Key}: recorded {was}, replayed {now}";
                 if (DecidedByBackstop(expected) || DecidedByBackstop(actual))
                 {
@@ -80,7 +107,14 @@ public static class RunReplay
                     divergences.Add(line);
                 }
             }
+            var sameEvents = unreached == 0 && replayed.Count == 0;
             divergences.AddRange(replayed.Keys.Order(StringComparer.Ordinal).Select(k => $"{k}: the replay did this, the recorded run did not"));
+            if (rescoreBecause is not null && sameEvents && changed.Count > 0)
+            {
+                // Every request matched and every recorded event was reached: only what Stop computed differs.
+                recorded.Rescore(changed.ToDictionary(key => key, key => replayedByKey[key]), new Rescoring(DateTimeOffset.UtcNow, RunLauncher.StopVersion, changed.Count, rescoreBecause));
+                return new ReplayReport([], [], recorded.Recorded.Count, recorded.Recorded.Count) { Rescored = changed.Count };
+            }
             return new ReplayReport(divergences, undecidable, recorded.Recorded.Count, recorded.Recorded.Count - divergences.Count);
         }
         finally
@@ -116,4 +150,7 @@ public static class RunReplay
 public sealed record ReplayReport(IReadOnlyList<string> Divergences, IReadOnlyList<string> DecidedByBackstop, int RecordedEvents, int MatchingEvents)
 {
     public bool Identical => Divergences.Count == 0;
+
+    /// <summary>With <c>--rescore</c>: how many events were rewritten (0 when the run was already identical).</summary>
+    public int Rescored { get; init; }
 }

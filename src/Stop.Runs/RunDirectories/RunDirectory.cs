@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Stop.Models.Providers;
 
@@ -73,6 +74,35 @@ public sealed class RunDirectory : IDisposable
             directory.OpenEvents();
         }
         return directory;
+    }
+
+    /// <summary>
+    /// The one rewrite a run takes: recorded events replaced by those a replay of its own cassette computed, each in
+    /// its place and keeping its recorded timing, and the manifest noting it (<see cref="Rescoring"/>). Only for a
+    /// run opened to read, whose replay matched every request.
+    /// </summary>
+    public void Rescore(IReadOnlyDictionary<string, RunEvent> replacements, Rescoring note)
+    {
+        ArgumentNullException.ThrowIfNull(replacements);
+        var lines = File.ReadAllLines(EventsPath);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0 || JsonNode.Parse(lines[i]) is not JsonObject recorded
+                || !replacements.TryGetValue(recorded["key"]?.GetValue<string>() ?? "", out var replacement))
+            {
+                continue;
+            }
+            var rewritten = JsonSerializer.SerializeToNode(replacement, Json)!.AsObject();
+            if (recorded["wallMs"] is { } wallMs)
+            {
+                rewritten["wallMs"] = wallMs.DeepClone();
+            }
+            lines[i] = rewritten.ToJsonString(Json);
+        }
+        File.WriteAllLines(EventsPath, lines);
+        var manifest = ReadManifest();
+        manifest = manifest with { Rescored = [.. manifest.Rescored ?? [], note] };
+        File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, Indented) + "\n");
     }
 
     public RunManifest ReadManifest() =>

@@ -13,6 +13,10 @@ namespace Stop.Runs.SelfImprovement;
 /// <summary>Starts, resumes and re-executes runs: builds the model stack, the sandbox and the run directory around the loop.</summary>
 public static class RunLauncher
 {
+    /// <summary>This build of Stop, as manifests record it.</summary>
+    public static string StopVersion { get; } =
+        typeof(RunLauncher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
     /// <summary>Starts a new run in <paramref name="outDirectory"/>.</summary>
     public static async Task<RunResult> StartAsync(RunOptions options, string outDirectory, SandboxOptions sandboxOptions, IRunProgress progress, CancellationToken cancellationToken)
     {
@@ -97,7 +101,7 @@ public static class RunLauncher
             spec.Provider,
             spec.Model,
             producedBy,
-            typeof(RunLauncher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            StopVersion,
             System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             InstanceHashes(task),
             CandidateCompiler.HashOf(SeedFiles.SeedImprover),
