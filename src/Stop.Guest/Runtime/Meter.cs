@@ -41,14 +41,6 @@ public static class Meter
         }
     }
 
-    /// <summary>Burns one unit of fuel inside an expression (an expression lambda's body).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Go()
-    {
-        Tick();
-        return true;
-    }
-
     /// <summary>Burns fuel in proportion to an array's length, so allocation cannot run unmetered.</summary>
     public static int Charge(int length)
     {

@@ -122,9 +122,21 @@ public sealed class CandidateCompiler
 
         var original = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
         var attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
-        if (attempt.Errors.Length > 0 && attempt.Errors.Any(IsInInjectedCode))
+        // Metering guesses that an expression lambda returns its body's value; where the compiler says otherwise, the
+        // lambda returns nothing (Action<T>, List<T>.ForEach). A few rounds settle nested cases.
+        var voidLambdas = new HashSet<int>();
+        for (var round = 0; round < 3 && attempt.Errors.Length > 0; round++)
         {
-            // The one rewrite that cannot know a lambda's return type guessed wrong: meter lambdas by their calls only.
+            var added = Instrumenter.MeteredLambdasAt(attempt.Compilation.SyntaxTrees[0], attempt.Errors).Count(voidLambdas.Add);
+            if (added == 0)
+            {
+                break;
+            }
+            attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true, voidLambdas), cancellationToken);
+        }
+        if (attempt.Errors.Length > 0 && attempt.Errors.Any(e => IsInInjectedCode(e) || Instrumenter.MeteredLambdasAt(attempt.Compilation.SyntaxTrees[0], [e]).Any()))
+        {
+            // Still refused where metering wrote: the errors a model learns from must be about its own code.
             attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
         }
         if (attempt.Errors.Length > 0)

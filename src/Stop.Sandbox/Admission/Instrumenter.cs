@@ -27,20 +27,53 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static readonly StatementSyntax Enter = Injected(ParseStatement($"{Meter}.Enter(); "));
     private static readonly FinallyClauseSyntax Leave =
         Injected(((TryStatementSyntax)ParseStatement($"try {{ }} finally {{ {Meter}.Leave(); }}")).Finally!);
-    private static readonly ExpressionSyntax Go = Injected(ParseExpression($"{Meter}.Go()"));
     private static readonly SyntaxToken ReturnKeyword = Token(default, SyntaxKind.ReturnKeyword, TriviaList(Space));
 
-    private readonly bool meterExpressionLambdas;
+    /// <summary>
+    /// The annotation kind on an expression lambda given a metered block; its data is the lambda's position in the
+    /// candidate's own text, which <see cref="Instrument"/> takes back to meter that lambda as returning nothing.
+    /// </summary>
+    public const string MeteredLambdaKind = "stop-metered-lambda";
 
-    private Instrumenter(bool meterExpressionLambdas) => this.meterExpressionLambdas = meterExpressionLambdas;
+    private readonly bool meterExpressionLambdas;
+    private readonly IReadOnlySet<int> voidLambdas;
+
+    private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas)
+    {
+        this.meterExpressionLambdas = meterExpressionLambdas;
+        this.voidLambdas = voidLambdas;
+    }
 
     /// <summary>Instruments a parsed candidate.</summary>
     /// <param name="tree">The candidate as parsed.</param>
-    /// <param name="meterExpressionLambdas">Whether expression lambdas whose body looks like a value tick through a conditional.</param>
-    public static SyntaxTree Instrument(SyntaxTree tree, bool meterExpressionLambdas)
+    /// <param name="meterExpressionLambdas">
+    /// Whether expression lambdas are metered: <c>x =&gt; e</c> becomes <c>x =&gt; { enter; try { return e; } finally { leave; } }</c>.
+    /// </param>
+    /// <param name="voidLambdas">
+    /// Positions, in the candidate's text, of expression lambdas that return nothing: they get <c>e;</c> instead of
+    /// <c>return e;</c>. Syntax cannot tell; the compiler's errors on a first attempt can (<see cref="MeteredLambdasAt"/>).
+    /// </param>
+    public static SyntaxTree Instrument(SyntaxTree tree, bool meterExpressionLambdas, IReadOnlySet<int>? voidLambdas = null)
     {
-        var root = new Instrumenter(meterExpressionLambdas).Visit(tree.GetRoot());
+        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? new HashSet<int>()).Visit(tree.GetRoot());
         return tree.WithRootAndOptions(root, tree.Options);
+    }
+
+    /// <summary>
+    /// The positions, in the candidate's text, of the metered expression lambdas that <paramref name="errors"/> fall in
+    /// or on: the lambdas whose guessed <c>return</c> may be what the compiler refused.
+    /// </summary>
+    public static IEnumerable<int> MeteredLambdasAt(SyntaxTree instrumented, IEnumerable<Diagnostic> errors)
+    {
+        var root = instrumented.GetRoot();
+        return errors
+            .Where(error => error.Location.SourceTree == instrumented)
+            .SelectMany(error => root.FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf()
+                .Concat(root.FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true).DescendantNodes())
+                .Where(node => node.HasAnnotations(MeteredLambdaKind))
+                .Take(1))
+            .Select(node => int.Parse(node.GetAnnotations(MeteredLambdaKind).First().Data!, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct();
     }
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
@@ -131,10 +164,10 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     }
 
     public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
-        MeteredLambda((LambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!);
+        MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!);
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
-        MeteredLambda((LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
+        MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
 
     public override SyntaxNode? VisitArrayRankSpecifier(ArrayRankSpecifierSyntax node)
     {
@@ -228,27 +261,36 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static bool IsVoid(TypeSyntax returnType) =>
         returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
 
-    private LambdaExpressionSyntax MeteredLambda(LambdaExpressionSyntax lambda)
+    private LambdaExpressionSyntax MeteredLambda(int position, LambdaExpressionSyntax lambda)
     {
         if (lambda.Block is { } block)
         {
             return IsIterator(block) ? lambda : lambda.WithBlock(MeteredBlock(block));
         }
-        if (!meterExpressionLambdas)
+        if (!meterExpressionLambdas || lambda.ExpressionBody is not { } body || body is ThrowExpressionSyntax)
         {
             return lambda;
         }
-        // An expression lambda may return void, which the syntax cannot tell; one whose body is a value
-        // (not a call, assignment or throw) ticks through a conditional: go ? e : default.
-        return lambda.ExpressionBody switch
+        StatementSyntax statement;
+        if (!voidLambdas.Contains(position))
         {
-            null or InvocationExpressionSyntax or AssignmentExpressionSyntax or ThrowExpressionSyntax
-                or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
-                or ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax or LambdaExpressionSyntax
-                or AnonymousMethodExpressionSyntax or LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression }
-                or AwaitExpressionSyntax or CollectionExpressionSyntax => lambda,
-            var body => lambda.WithExpressionBody(Wrapper(ParenthesizedExpression(Wrapper(ConditionalExpression(
-                Go, ParenthesizedExpression(body), Injected(LiteralExpression(SyntaxKind.DefaultLiteralExpression, Token(SyntaxKind.DefaultKeyword)))))))),
-        };
+            // Most lambdas return their body's value (a Func, a LINQ selector): guess so, and learn otherwise.
+            statement = Return(body);
+        }
+        else if (IsStatementExpression(body))
+        {
+            statement = ExpressionStatement(body);
+        }
+        else
+        {
+            return lambda;
+        }
+        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(statement)))
+            .WithAdditionalAnnotations(new SyntaxAnnotation(MeteredLambdaKind, position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>Whether an expression may stand as a statement, as the body of a lambda that returns nothing must.</summary>
+    private static bool IsStatementExpression(ExpressionSyntax body) => body is InvocationExpressionSyntax or AssignmentExpressionSyntax
+        or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
+        or ObjectCreationExpressionSyntax or AwaitExpressionSyntax or ConditionalAccessExpressionSyntax;
 }

@@ -48,7 +48,10 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("public static class R { public static int P => P + 1; }", "R.P")]
     [InlineData("public sealed class R { public int this[int i] => this[i + 1]; }", "new R()[0]")]
     [InlineData("int Down(int n) => Down(n + 1);", "Down(0)")]
-    public async Task RecursionThroughAnyExpressionBodiedMember_TripsTheDepthLimit(string member, string call)
+    [InlineData("static Func<int, int> f = x => Math.Abs(f(x + 1));", "f(0)")]
+    [InlineData("static Func<int, int> f = x => f(x + 1);", "f(0)")]
+    [InlineData("static Action<int> g = x => g(x + 1);\nint Loop() { g(0); return 0; }", "Loop()")]
+    public async Task RecursionThroughAnyExpressionBodiedMemberOrLambda_TripsTheDepthLimit(string member, string call)
     {
         var code = $$"""
             {{member}}

@@ -99,11 +99,11 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
-    public async Task StackOverflowThroughAnUnmeteredLambda_CrashesOnlyItsWorker()
+    public async Task StackOverflowThroughNestedIterators_CrashesOnlyItsWorker()
     {
-        // A lambda whose body is a call cannot be metered by syntax alone (it may return void), so this
-        // recursion reaches the real stack: the worker dies, the host records a crash and carries on.
-        var crashed = await Score("Func<int, int> f = null!; f = x => Math.Abs(f(x + 1)); f(0); return new int[testSamples.Length];");
+        // An iterator runs lazily inside MoveNext, where metering can only tick, not count depth: nested iterators
+        // recurse on the real stack. The worker dies, and the host records a crash and carries on.
+        var crashed = await Score("IEnumerable<int> Nest(int n) { if (n > 0) { foreach (var x in Nest(n - 1)) { yield return x; } } yield return n; } var first = Nest(1_000_000).First(); return new int[testSamples.Length];");
         var after = await fixture.Sandbox.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
 
         Assert.Equal(Verdict.Crashed, crashed.Verdict);
@@ -117,9 +117,9 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     {
         await using var sandbox = new CandidateSandbox(new SandboxOptions { Backstop = TimeSpan.FromSeconds(2), Parallelism = 1 });
 
-        // The JIT turns this delegate call into a tail call: an endless loop with no metered step in it.
+        // Reversing four million integers is one library call, and one unit of fuel.
         var evaluation = await sandbox.ScoreAsync(
-            $"{Signature}\n{{ Func<int, int> f = null!; f = x => f(x + 1); f(0); return new int[testSamples.Length]; }}", Parity, Split.Val);
+            $"{Signature}\n{{ var a = new int[1 << 22]; while (true) {{ Array.Reverse(a); }} }}", Parity, Split.Val);
 
         Assert.Equal(Verdict.Timeout, evaluation.Verdict);
         Assert.Equal(DecidedBy.WallClockBackstop, evaluation.DecidedBy);
