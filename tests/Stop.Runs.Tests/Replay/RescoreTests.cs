@@ -15,7 +15,14 @@ public sealed class RescoreTests : IDisposable
 {
     private readonly string copy = Path.Combine(Path.GetTempPath(), "stop-rescore-test-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public RescoreTests() => CopyDirectory(RepositoryRuns.All()[0], copy);
+    private readonly int earlierRescorings;
+
+    public RescoreTests()
+    {
+        CopyDirectory(RepositoryRuns.All()[0], copy);
+        using var run = RunDirectory.Open(copy, forWriting: false);
+        earlierRescorings = run.ReadManifest().Rescored?.Count ?? 0;
+    }
 
     public void Dispose() => Directory.Delete(copy, recursive: true);
 
@@ -33,7 +40,9 @@ public sealed class RescoreTests : IDisposable
         Assert.True(rescored.Rescored >= 1);
         Assert.True(after.Identical, string.Join("\n", after.Divergences));
         using var run = RunDirectory.Open(copy, forWriting: false);
-        var note = Assert.Single(run.ReadManifest().Rescored!);
+        var notes = run.ReadManifest().Rescored!;
+        Assert.Equal(earlierRescorings + 1, notes.Count);
+        var note = notes[^1];
         Assert.Equal("a test changed one event's fuel", note.Why);
         Assert.Equal(rescored.Rescored, note.EventsChanged);
         Assert.Equal(RunLauncher.StopVersion, note.StopVersion);
@@ -55,7 +64,7 @@ public sealed class RescoreTests : IDisposable
         Assert.Equal(0, report.Rescored);
         Assert.Equal(events, File.ReadAllText(Path.Combine(copy, "events.jsonl")));
         using var run = RunDirectory.Open(copy, forWriting: false);
-        Assert.Null(run.ReadManifest().Rescored);
+        Assert.Equal(earlierRescorings, run.ReadManifest().Rescored?.Count ?? 0);
     }
 
     private void EditFirstEvent(Action<JsonObject> edit)
