@@ -9,7 +9,8 @@ namespace Stop.Sandbox;
 
 /// <summary>
 /// The candidate pipeline: admission in the host, execution in supervised worker processes. Workers are
-/// reused while healthy and recycled after a crash, a backstop timeout or <see cref="SandboxOptions.JobsPerWorker"/> jobs.
+/// reused while healthy and recycled after a crash, a backstop timeout, a candidate that reached the memory cap, or
+/// <see cref="SandboxOptions.JobsPerWorker"/> jobs.
 /// </summary>
 public sealed class CandidateSandbox : IAsyncDisposable
 {
@@ -138,7 +139,13 @@ public sealed class CandidateSandbox : IAsyncDisposable
         var worker = Acquire();
         try
         {
-            return await worker.RunAsync(job, answer, slots, Options.Backstop, cancellationToken).ConfigureAwait(false);
+            var result = await worker.RunAsync(job, answer, slots, Options.Backstop, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome is SolutionOutcome { Verdict: var solution } && solution == Verdict.OutOfMemory.ToWord()
+                || result.Outcome is ImproverOutcome { Verdict: var improver } && improver == Verdict.OutOfMemory.ToWord())
+            {
+                worker.Retire();
+            }
+            return result;
         }
         finally
         {

@@ -26,6 +26,13 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public bool IsHealthy { get; private set; } = true;
 
+    /// <summary>
+    /// Takes the worker out of service after its current job. A candidate that reached the memory cap leaves a heap
+    /// the next candidate could run out of sooner (the runtime does not always give the memory back promptly), and
+    /// an outcome must not depend on what the worker ran before.
+    /// </summary>
+    public void Retire() => IsHealthy = false;
+
     public static WorkerProcess Start(SandboxOptions options)
     {
         var command = WorkerCommand.Resolve(options);
