@@ -230,6 +230,34 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static BlockSyntax MeteredBlock(BlockSyntax body) =>
         Block(Enter, TryStatement(body, default, Leave));
 
+    /// <summary>
+    /// An iterator's body runs piecewise inside MoveNext, so it holds a level of depth only while it runs: entered
+    /// where it starts and after each <c>yield return</c>, left before each and when it ends. A flag the candidate
+    /// cannot name (its identifier is not one C# can spell) tells the <c>finally</c> whether the body was suspended
+    /// (disposed at a <c>yield return</c>, already left) or running.
+    /// <code>{ enter; var ‹inside› = true; try { … ‹inside› = false; leave; yield return e; enter; ‹inside› = true; … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
+    /// </summary>
+    private static BlockSyntax MeteredIterator(BlockSyntax body)
+    {
+        var yields = body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
+            .OfType<YieldStatementSyntax>()
+            .Where(y => y.IsKind(SyntaxKind.YieldReturnStatement));
+        var suspending = body.ReplaceNodes(yields, (_, yield) => Block(Inside(false), LeaveStatement, yield, Enter, Inside(true)));
+        var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
+            PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
+            SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));
+        var release = Injected(IfStatement(IdentifierName(InsideFlag), Block(Inside(false), LeaveStatement)));
+        return Block(Enter, flag, TryStatement(suspending, default, FinallyClause(Block(release))));
+    }
+
+    // Built as a token, never parsed: no candidate text can spell it, so no candidate can set it.
+    private static readonly SyntaxToken InsideFlag = Identifier("<stop>inside");
+
+    private static readonly StatementSyntax LeaveStatement = Injected(ParseStatement($"{Meter}.Leave(); "));
+
+    private static StatementSyntax Inside(bool value) => Injected(ExpressionStatement(AssignmentExpression(
+        SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression))));
+
     private static bool IsIterator(SyntaxNode body) =>
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
             .Any(n => n is YieldStatementSyntax);
@@ -239,8 +267,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     {
         if (body is not null)
         {
-            // Iterators run their body lazily; a tick per entry is all they can carry.
-            return withBody(IsIterator(body) ? Prepend(body, Tick) : MeteredBlock(body));
+            return withBody(IsIterator(body) ? MeteredIterator(body) : MeteredBlock(body));
         }
         if (arrow is null)
         {

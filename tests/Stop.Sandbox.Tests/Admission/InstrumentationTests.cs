@@ -51,6 +51,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("static Func<int, int> f = x => Math.Abs(f(x + 1));", "f(0)")]
     [InlineData("static Func<int, int> f = x => f(x + 1);", "f(0)")]
     [InlineData("static Action<int> g = x => g(x + 1);\nint Loop() { g(0); return 0; }", "Loop()")]
+    [InlineData("static IEnumerable<int> Nest(int n) { foreach (var x in Nest(n + 1)) { yield return x; } yield return n; }", "Nest(0).First()")]
     public async Task RecursionThroughAnyExpressionBodiedMemberOrLambda_TripsTheDepthLimit(string member, string call)
     {
         var code = $$"""

@@ -59,6 +59,19 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task TheCandidateAfterOneThatReachedTheMemoryCap_RunsInAFreshWorker()
+    {
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        const string Nested = "object[] a = [1]; for (var i = 0; i < 1_000_000; i++) { a = [a]; } return new int[testSamples.Length];";
+
+        var hog = await sandbox.ScoreAsync($"{Signature}\n{{ var hoard = new List<long[]>(); while (true) {{ hoard.Add(new long[1 << 22]); }} }}", Parity, Split.Val);
+        var next = await sandbox.ScoreAsync($"{Signature}\n{{ {Nested} }}", Parity, Split.Val);
+
+        Assert.Equal(Verdict.OutOfMemory, hog.Verdict);
+        Assert.True(next.Verdict == Verdict.Ok, $"{next.Verdict.ToWord()}: {next.Reason}");
+    }
+
+    [Fact]
     public async Task ThrowingCandidate_IsARuntimeError_AtTheFailureFloor()
     {
         var evaluation = await Score("throw new InvalidOperationException(\"no idea\");");
@@ -99,17 +112,38 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
-    public async Task StackOverflowThroughNestedIterators_CrashesOnlyItsWorker()
+    public async Task StackOverflowInsideTheLibrary_CrashesOnlyItsWorker()
     {
-        // An iterator runs lazily inside MoveNext, where metering can only tick, not count depth: nested iterators
-        // recurse on the real stack. The worker dies, and the host records a crash and carries on.
-        var crashed = await Score("IEnumerable<int> Nest(int n) { if (n > 0) { foreach (var x in Nest(n - 1)) { yield return x; } } yield return n; } var first = Nest(1_000_000).First(); return new int[testSamples.Length];");
+        // Hashing arrays nested a million deep recurses inside the library, where no candidate frame is counted:
+        // the recursion reaches the real stack, the worker dies, and the host records a crash and carries on.
+        var crashed = await Score("object[] a = [1]; for (var i = 0; i < 1_000_000; i++) { a = [a]; } var h = System.Collections.StructuralComparisons.StructuralEqualityComparer.GetHashCode(a); return new int[testSamples.Length];");
         var after = await fixture.Sandbox.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
 
-        Assert.Equal(Verdict.Crashed, crashed.Verdict);
+        Assert.True(crashed.Verdict == Verdict.Crashed, $"{crashed.Verdict.ToWord()}: {crashed.Reason}");
         Assert.Contains("stack", crashed.Reason);
         Assert.Equal(Parity.FailureFloor, crashed.Score);
         Assert.Equal(Verdict.Ok, after.Verdict);
+    }
+
+    [Fact]
+    public async Task SuspendedAndAbandonedIterators_HoldNoDepth_AndGiveNoneBack()
+    {
+        // Five thousand iterators left suspended and five thousand abandoned mid-way by First(): a recursion just
+        // inside the limit still fits (no depth is held), and one just past it still trips it (none is given back twice).
+        const string Iterators = """
+            IEnumerable<int> Count() { for (var i = 0; ; i++) { yield return i; } }
+            int Down(int n) => n == 0 ? 0 : Down(n - 1) + 1;
+            var held = new List<IEnumerator<int>>();
+            for (var i = 0; i < 5000; i++) { var e = Count().GetEnumerator(); e.MoveNext(); held.Add(e); }
+            for (var i = 0; i < 5000; i++) { var first = Count().First(); }
+            """;
+
+        var inside = await Score(Iterators + "var d = Down(990);\nreturn new int[testSamples.Length];");
+        var past = await Score(Iterators + "var d = Down(1001);\nreturn new int[testSamples.Length];");
+
+        Assert.True(inside.Verdict == Verdict.Ok, $"{inside.Verdict.ToWord()}: {inside.Reason}");
+        Assert.Equal(Verdict.Timeout, past.Verdict);
+        Assert.Contains("depth", past.Reason);
     }
 
     [Fact]
