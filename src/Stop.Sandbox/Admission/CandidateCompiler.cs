@@ -122,19 +122,18 @@ public sealed class CandidateCompiler
 
         var original = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken);
         var attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true), cancellationToken);
-        // Metering guesses that an expression lambda returns its body's value; where the compiler says otherwise, the
-        // lambda returns nothing (Action<T>, List<T>.ForEach). A few rounds settle nested cases.
-        var voidLambdas = new HashSet<int>();
-        for (var round = 0; round < 3 && attempt.Errors.Length > 0; round++)
+        if (attempt.Errors.Length > 0 && Instrumenter.HasExpressionLambda(original.GetRoot(cancellationToken)))
         {
-            var added = Instrumenter.MeteredLambdasAt(attempt.Compilation.SyntaxTrees[0], attempt.Errors).Count(voidLambdas.Add);
-            if (added == 0)
+            // Metering guessed that every expression lambda returns its body's value; the candidate as written says
+            // which return nothing (Action<T>, List<T>.ForEach), and those are metered as statements.
+            var asWritten = Empty.Value.AddSyntaxTrees(original).GetSemanticModel(original);
+            var voidLambdas = Instrumenter.VoidLambdas(asWritten, original.GetRoot(cancellationToken));
+            if (voidLambdas.Count > 0)
             {
-                break;
+                attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true, voidLambdas), cancellationToken);
             }
-            attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true, voidLambdas), cancellationToken);
         }
-        if (attempt.Errors.Length > 0 && attempt.Errors.Any(e => IsInInjectedCode(e) || Instrumenter.MeteredLambdasAt(attempt.Compilation.SyntaxTrees[0], [e]).Any()))
+        if (attempt.Errors.Length > 0 && attempt.Errors.Any(IsInInjectedCode))
         {
             // Still refused where metering wrote: the errors a model learns from must be about its own code.
             attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);

@@ -29,12 +29,6 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         Injected(((TryStatementSyntax)ParseStatement($"try {{ }} finally {{ {Meter}.Leave(); }}")).Finally!);
     private static readonly SyntaxToken ReturnKeyword = Token(default, SyntaxKind.ReturnKeyword, TriviaList(Space));
 
-    /// <summary>
-    /// The annotation kind on an expression lambda given a metered block; its data is the lambda's position in the
-    /// candidate's own text, which <see cref="Instrument"/> takes back to meter that lambda as returning nothing.
-    /// </summary>
-    public const string MeteredLambdaKind = "stop-metered-lambda";
-
     private readonly bool meterExpressionLambdas;
     private readonly IReadOnlySet<int> voidLambdas;
 
@@ -51,7 +45,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// </param>
     /// <param name="voidLambdas">
     /// Positions, in the candidate's text, of expression lambdas that return nothing: they get <c>e;</c> instead of
-    /// <c>return e;</c>. Syntax cannot tell; the compiler's errors on a first attempt can (<see cref="MeteredLambdasAt"/>).
+    /// <c>return e;</c>. Syntax cannot tell; the semantic model of the candidate can (<see cref="VoidLambdas"/>).
     /// </param>
     public static SyntaxTree Instrument(SyntaxTree tree, bool meterExpressionLambdas, IReadOnlySet<int>? voidLambdas = null)
     {
@@ -60,21 +54,21 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     }
 
     /// <summary>
-    /// The positions, in the candidate's text, of the metered expression lambdas that <paramref name="errors"/> fall in
-    /// or on: the lambdas whose guessed <c>return</c> may be what the compiler refused.
+    /// The positions of the expression lambdas of <paramref name="root"/> that the compiler converts to a delegate
+    /// returning nothing: what <see cref="Instrument"/> needs when its first guess, that every lambda returns its
+    /// body's value, does not compile. Asked of the candidate as written, so the answer is the program's own.
     /// </summary>
-    public static IEnumerable<int> MeteredLambdasAt(SyntaxTree instrumented, IEnumerable<Diagnostic> errors)
-    {
-        var root = instrumented.GetRoot();
-        return errors
-            .Where(error => error.Location.SourceTree == instrumented)
-            .SelectMany(error => root.FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf()
-                .Concat(root.FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true).DescendantNodes())
-                .Where(node => node.HasAnnotations(MeteredLambdaKind))
-                .Take(1))
-            .Select(node => int.Parse(node.GetAnnotations(MeteredLambdaKind).First().Data!, System.Globalization.CultureInfo.InvariantCulture))
-            .Distinct();
-    }
+    public static IReadOnlySet<int> VoidLambdas(SemanticModel model, SyntaxNode root) =>
+        root.DescendantNodes()
+            .OfType<LambdaExpressionSyntax>()
+            .Where(lambda => lambda.ExpressionBody is not null
+                && model.GetTypeInfo(lambda).ConvertedType is INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true })
+            .Select(lambda => lambda.SpanStart)
+            .ToHashSet();
+
+    /// <summary>Whether the tree has an expression lambda, the one construct whose metering may need a second attempt.</summary>
+    public static bool HasExpressionLambda(SyntaxNode root) =>
+        root.DescendantNodes().Any(node => node is LambdaExpressionSyntax { ExpressionBody: not null });
 
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
     {
@@ -294,14 +288,19 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return IsIterator(block) ? lambda : lambda.WithBlock(MeteredBlock(block));
         }
-        if (!meterExpressionLambdas || lambda.ExpressionBody is not { } body || body is ThrowExpressionSyntax)
+        if (!meterExpressionLambdas || lambda.ExpressionBody is not { } body)
         {
             return lambda;
         }
         StatementSyntax statement;
-        if (!voidLambdas.Contains(position))
+        if (body is ThrowExpressionSyntax thrown)
         {
-            // Most lambdas return their body's value (a Func, a LINQ selector): guess so, and learn otherwise.
+            // A block that only throws suits every delegate type, as the expression did.
+            statement = ThrowStatement(thrown.Expression);
+        }
+        else if (!voidLambdas.Contains(position))
+        {
+            // Most lambdas return their body's value (a Func, a LINQ selector): guess so first.
             statement = Return(body);
         }
         else if (IsStatementExpression(body))
@@ -312,8 +311,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return lambda;
         }
-        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(statement)))
-            .WithAdditionalAnnotations(new SyntaxAnnotation(MeteredLambdaKind, position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // Marked as the instrumenter's, so an error it causes is known for one and the candidate compiled unmetered.
+        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(Wrapper(statement))));
     }
 
     /// <summary>Whether an expression may stand as a statement, as the body of a lambda that returns nothing must.</summary>

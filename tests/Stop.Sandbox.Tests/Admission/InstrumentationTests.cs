@@ -44,6 +44,35 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         Assert.True(evaluation.Fuel > 0);
     }
 
+    [Fact]
+    public async Task MeteringALambda_NeverChangesWhichOverloadItGoesTo()
+    {
+        // A lambda whose call returns a value goes to Func<T> when it can, to Action only when it must; metering it
+        // must not move it, even where the first guess fails to compile for another lambda nearby.
+        const string Candidate = """
+            static Action Keep<T>(Func<T> f) => () => f();
+            static string Wrap(Action a) => "A";
+            static string Wrap<T>(Func<T> f) => "F";
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var sb = new StringBuilder();
+                Func<bool, Action> g = b => { return b ? Keep(() => sb.Append('w')) : () => sb.Append('!'); };
+                g(true)();
+                var flag = sb.Length > 0;
+                Action pick = flag ? () => sb.Append(Wrap(() => sb.Append('x'))) : () => sb.Clear();
+                pick();
+                new List<int> { 1 }.ForEach(x => sb.Append(x));
+                Console.Write(sb.ToString());
+                return new int[testSamples.Length];
+            }
+            """;
+
+        var evaluation = await fixture.Sandbox.ScoreAsync(Candidate, Parity, Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Ok, $"{evaluation.Verdict.ToWord()}: {evaluation.Reason}");
+        Assert.StartsWith("wF1", evaluation.Console, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("public static class R { public static int P => P + 1; }", "R.P")]
     [InlineData("public sealed class R { public int this[int i] => this[i + 1]; }", "new R()[0]")]
@@ -52,6 +81,9 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("static Func<int, int> f = x => f(x + 1);", "f(0)")]
     [InlineData("static Action<int> g = x => g(x + 1);\nint Loop() { g(0); return 0; }", "Loop()")]
     [InlineData("static IEnumerable<int> Nest(int n) { foreach (var x in Nest(n + 1)) { yield return x; } yield return n; }", "Nest(0).First()")]
+    [InlineData("static Func<int, Action> g = n => n < 0 ? () => { } : g(n + 1);", "g(0)")]
+    [InlineData("static Func<int, int> t = n => throw new InvalidOperationException(t(n + 1).ToString());", "t(0)")]
+    [InlineData("static Func<int, int> f = n => 1 + f(n + 1);\nstatic int Both() { var l = new List<int> { 1 }; var sb = new StringBuilder(); l.ForEach(a => l.ForEach(b => l.ForEach(c => l.ForEach(d => sb.Append(a + b + c + d))))); return f(0); }", "Both()")]
     public async Task RecursionThroughAnyExpressionBodiedMemberOrLambda_TripsTheDepthLimit(string member, string call)
     {
         var code = $$"""
