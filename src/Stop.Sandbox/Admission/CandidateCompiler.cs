@@ -133,7 +133,7 @@ public sealed class CandidateCompiler
                 attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: true, voidLambdas), cancellationToken);
             }
         }
-        if (attempt.Errors.Length > 0 && attempt.Errors.Any(IsInInjectedCode))
+        if (attempt.Errors.Length > 0 && attempt.Errors.Any(Instrumenter.Caused))
         {
             // Still refused where metering wrote: the errors a model learns from must be about its own code.
             attempt = Compile(Instrumenter.Instrument(original, meterExpressionLambdas: false), cancellationToken);
@@ -232,11 +232,6 @@ public sealed class CandidateCompiler
         }
         return (errors, emitted.Success ? bytes.ToArray() : null);
     }
-
-    private static bool IsInInjectedCode(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree is { } tree
-        && tree.GetRoot().FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-            .AncestorsAndSelf().Any(n => n.HasAnnotations(Instrumenter.AnnotationKind));
 
     private static string Describe(Diagnostic diagnostic)
     {

@@ -29,6 +29,15 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         Injected(((TryStatementSyntax)ParseStatement($"try {{ }} finally {{ {Meter}.Leave(); }}")).Finally!);
     private static readonly SyntaxToken ReturnKeyword = Token(default, SyntaxKind.ReturnKeyword, TriviaList(Space));
 
+    /// <summary>On an expression lambda the instrumenter gave a block; unlike <see cref="Annotation"/> it leaves the lambda judged.</summary>
+    private static readonly SyntaxAnnotation MeteredLambdaMark = new("stop-metered-lambda");
+
+    /// <summary>Whether an error falls in code the instrumenter wrote or on a lambda it rewrote.</summary>
+    public static bool Caused(Diagnostic error) =>
+        error.Location.SourceTree is { } tree
+        && tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true)
+            .AncestorsAndSelf().Any(n => n.HasAnnotations(AnnotationKind) || n.HasAnnotation(MeteredLambdaMark));
+
     private readonly bool meterExpressionLambdas;
     private readonly IReadOnlySet<int> voidLambdas;
 
@@ -62,7 +71,9 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         root.DescendantNodes()
             .OfType<LambdaExpressionSyntax>()
             .Where(lambda => lambda.ExpressionBody is not null
-                && model.GetTypeInfo(lambda).ConvertedType is INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true })
+                // The lambda's own symbol says it even where its target is Delegate or object, which have no Invoke.
+                && (model.GetSymbolInfo(lambda).Symbol is IMethodSymbol { ReturnsVoid: true }
+                    || model.GetTypeInfo(lambda).ConvertedType is INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true }))
             .Select(lambda => lambda.SpanStart)
             .ToHashSet();
 
@@ -311,8 +322,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return lambda;
         }
-        // Marked as the instrumenter's, so an error it causes is known for one and the candidate compiled unmetered.
-        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(Wrapper(statement))));
+        // Marked, so that an error the block causes (an expression tree cannot hold one) is known as the instrumenter's.
+        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(Wrapper(statement)))).WithAdditionalAnnotations(MeteredLambdaMark);
     }
 
     /// <summary>Whether an expression may stand as a statement, as the body of a lambda that returns nothing must.</summary>

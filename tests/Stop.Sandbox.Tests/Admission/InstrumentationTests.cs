@@ -45,6 +45,17 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task ALambdaMadeAnExpressionTree_IsRefusedByThePolicy_NotByItsMetering()
+    {
+        var evaluation = await fixture.Sandbox.ScoreAsync(
+            "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    System.Linq.Expressions.Expression<Func<int, int>> e = x => x + 1;\n    return new int[testSamples.Length];\n}",
+            Parity, Split.Val);
+
+        Assert.Equal(Verdict.PolicyViolation, evaluation.Verdict);
+        Assert.Contains("expression trees", evaluation.Reason);
+    }
+
+    [Fact]
     public async Task MeteringALambda_NeverChangesWhichOverloadItGoesTo()
     {
         // A lambda whose call returns a value goes to Func<T> when it can, to Action only when it must; metering it
@@ -82,6 +93,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("static Action<int> g = x => g(x + 1);\nint Loop() { g(0); return 0; }", "Loop()")]
     [InlineData("static IEnumerable<int> Nest(int n) { foreach (var x in Nest(n + 1)) { yield return x; } yield return n; }", "Nest(0).First()")]
     [InlineData("static Func<int, Action> g = n => n < 0 ? () => { } : g(n + 1);", "g(0)")]
+    [InlineData("static Func<int, int> f = n => 1 + f(n + 1);\nstatic int Both() { var l = new List<int>(); Delegate d = () => l.Add(1); object o = () => l.Add(2); return f(0); }", "Both()")]
     [InlineData("static Func<int, int> t = n => throw new InvalidOperationException(t(n + 1).ToString());", "t(0)")]
     [InlineData("static Func<int, int> f = n => 1 + f(n + 1);\nstatic int Both() { var l = new List<int> { 1 }; var sb = new StringBuilder(); l.ForEach(a => l.ForEach(b => l.ForEach(c => l.ForEach(d => sb.Append(a + b + c + d))))); return f(0); }", "Both()")]
     public async Task RecursionThroughAnyExpressionBodiedMemberOrLambda_TripsTheDepthLimit(string member, string call)
