@@ -103,7 +103,8 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         }
     }
 
-    private static Refusal? RefusedKeyword(SyntaxToken token) => token.Kind() switch
+    /// <summary>The refusal of a keyword refused wherever it appears, or null.</summary>
+    public static Refusal? RefusedKeyword(SyntaxToken token) => token.Kind() switch
     {
         SyntaxKind.UnsafeKeyword => new Refusal("unsafe", PolicyCategory.Unsafe),
         SyntaxKind.FixedKeyword => new Refusal("fixed", PolicyCategory.Unsafe),

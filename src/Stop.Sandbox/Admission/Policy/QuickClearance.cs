@@ -15,9 +15,10 @@ namespace Stop.Sandbox.Admission.Policy;
 /// has bound it once. Clearance needs two things, and anything short of them sends a candidate to the full walk,
 /// whose verdict then stands:
 /// <list type="bullet">
-/// <item>Its text names nothing refused: no identifier spells the name of a refused type (so neither a refused type
-/// nor a constant of one, which compiles to a bare value, can be named), and there are no aliases, <c>using static</c>,
-/// attributes, refused keywords, finalizers or function pointers.</item>
+/// <item>Its text names nothing refused: no identifier spells the name of a refused type that declares constants or
+/// enum members (which compile to bare values, leaving no reference to judge), of a type clearance lets the compiler
+/// reference, or of a member the table refuses by name; and there are no aliases, <c>using static</c>, attributes,
+/// refused keywords, finalizers or function pointers.</item>
 /// <item>The compiled assembly references nothing refused: every type and member it references from outside itself
 /// is allowed by <see cref="AllowList"/>, apart from what instrumentation and the compiler put there themselves
 /// (<see cref="Synthesized"/>). Code cannot call what its assembly does not reference, so this judges what the
@@ -62,13 +63,6 @@ internal static class QuickClearance
         ["System.Runtime.CompilerServices.SwitchExpressionException"] = [".ctor"],
     }.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private static readonly SyntaxKind[] RefusedKeywords =
-    [
-        SyntaxKind.UnsafeKeyword, SyntaxKind.FixedKeyword, SyntaxKind.StackAllocKeyword, SyntaxKind.ArgListKeyword,
-        SyntaxKind.MakeRefKeyword, SyntaxKind.RefTypeKeyword, SyntaxKind.RefValueKeyword, SyntaxKind.ExternKeyword,
-        SyntaxKind.AsyncKeyword, SyntaxKind.AwaitKeyword, SyntaxKind.LockKeyword, SyntaxKind.TypeOfKeyword,
-    ];
-
     private static readonly Lazy<FrozenSet<string>> RefusedNames = new(ReadRefusedNames);
 
     /// <summary>
@@ -91,7 +85,7 @@ internal static class QuickClearance
         var refused = RefusedNames.Value;
         foreach (var token in root.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) ? refused.Contains(token.ValueText) : RefusedKeywords.Contains(token.Kind()))
+            if (token.IsKind(SyntaxKind.IdentifierToken) ? refused.Contains(token.ValueText) : PolicyWalker.RefusedKeyword(token) is not null)
             {
                 return token.ValueText;
             }
