@@ -12,9 +12,10 @@ namespace Stop.Sandbox.Workers;
 /// <para>
 /// What a job leaves on the thread does not reach the next: the candidate's own statics, thread-static ones
 /// included, live in its load context; the meter and the seeded Random are reset before every call; and the policy
-/// keeps candidates away from the thread's own settings (culture, priority, name). One exception, older than this
-/// thread: the runtime draws default object hash codes from a per-thread sequence (and string hashes from a
-/// per-process seed), so a candidate that computes with <c>GetHashCode</c> of its own objects is not reproducible.
+/// keeps candidates away from the thread's own settings (culture, priority, name). Default object hash codes come
+/// from a per-thread sequence that runs on across jobs, so the policy refuses <c>object.GetHashCode</c> and
+/// <c>ValueType.GetHashCode</c>; string hashing and <see cref="HashCode"/> take per-process random seeds, which
+/// <see cref="HashSeeds"/> fixes before anything runs.
 /// </para>
 /// </summary>
 public static class WorkerMain
@@ -24,6 +25,7 @@ public static class WorkerMain
 
     public static Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        HashSeeds.Fix();
         var channel = new Channel(Console.OpenStandardInput(), Console.OpenStandardOutput());
         var console = new BoundedWriter();
         Console.SetOut(console);

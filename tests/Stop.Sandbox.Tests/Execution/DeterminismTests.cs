@@ -29,6 +29,30 @@ public sealed class DeterminismTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task HashValues_AreTheSame_InEveryWorker()
+    {
+        // .NET seeds string hashing and HashCode at random once per process; workers fix both seeds first thing.
+        const string Hasher = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                Console.Write($"{"parity".GetHashCode()} {HashCode.Combine(1, "two")} {(3, "four").GetHashCode()} {StringComparer.Ordinal.GetHashCode("five")} ");
+                return testSamples.Select(row => Math.Abs(string.Join(",", row).GetHashCode()) % 2).ToArray();
+            }
+            """;
+        var outcomes = new List<Evaluation>();
+        for (var i = 0; i < 2; i++)
+        {
+            // A sandbox of its own each time: another worker process, which would draw other seeds.
+            await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+            outcomes.Add(await sandbox.ScoreAsync(Hasher, Parity, Split.Val));
+        }
+
+        Assert.True(outcomes[0].Verdict == Verdict.Ok, $"{outcomes[0].Verdict.ToWord()}: {outcomes[0].Reason}");
+        Assert.Equal(outcomes[0].Console, outcomes[1].Console);
+        Assert.Equal(outcomes[0].Instances.Select(i => i.Score), outcomes[1].Instances.Select(i => i.Score));
+    }
+
+    [Fact]
     public async Task FuelCount_IsTheSame_AcrossRepeatsAndRecycledWorkers()
     {
         await using var recycling = new CandidateSandbox(new SandboxOptions { JobsPerWorker = 1, Parallelism = 1 });

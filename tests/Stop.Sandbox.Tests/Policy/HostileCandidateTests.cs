@@ -73,6 +73,8 @@ public sealed class HostileCandidateTests
         { "var a = new long[1];\nSystem.Numerics.Vector.StoreUnsafe(System.Numerics.Vector<long>.One, ref a[0], (nuint)3);", PolicyCategory.Unsafe, "System.Numerics.Vector.StoreUnsafe", 2 },
         { "var v = System.Numerics.Vector4.CreateScalarUnsafe(1f);", PolicyCategory.Unsafe, "System.Numerics.Vector4.CreateScalarUnsafe", 1 },
         { "var s = new[] { 1, 2, 3 }.Shuffle().ToArray();", Randomness, "System.Linq.Enumerable.Shuffle", 1 },
+        { "var h = new object().GetHashCode();", Randomness, "System.Object.GetHashCode", 1 },
+        { "struct Pair { public int A; public object B; }\nvar h = new Pair().GetHashCode();", Randomness, "System.ValueType.GetHashCode", 2 },
     };
 
     [Theory]

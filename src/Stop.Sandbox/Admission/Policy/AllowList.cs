@@ -15,7 +15,8 @@ internal static class AllowList
     public static FrozenDictionary<string, TypeRule> Types { get; } = new Dictionary<string, TypeRule>
     {
         // The core language and primitives.
-        ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType", "MemberwiseClone"),
+        // The default hash code of an object comes from a per-thread sequence that runs on across jobs: not reproducible.
+        ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType", "MemberwiseClone").Except(Randomness, "GetHashCode"),
         ["System.String"] = TypeRule.Allowed,
         ["System.Char"] = TypeRule.Allowed,
         ["System.CharEnumerator"] = TypeRule.Allowed,
@@ -38,7 +39,7 @@ internal static class AllowList
         ["System.Decimal"] = TypeRule.Allowed,
         ["System.Void"] = TypeRule.Allowed,
         ["System.Enum"] = TypeRule.AllExcept(Reflection, "GetUnderlyingType"),
-        ["System.ValueType"] = TypeRule.Allowed,
+        ["System.ValueType"] = TypeRule.AllExcept(Randomness, "GetHashCode"),
         ["System.TypeCode"] = TypeRule.Allowed,
         ["System.Math"] = TypeRule.Allowed,
         ["System.MathF"] = TypeRule.Allowed,
