@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -25,8 +26,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
 
     private static readonly StatementSyntax Tick = Injected(ParseStatement($"{Meter}.Tick(); "));
     private static readonly StatementSyntax Enter = Injected(ParseStatement($"{Meter}.Enter(); "));
-    private static readonly FinallyClauseSyntax Leave =
-        Injected(((TryStatementSyntax)ParseStatement($"try {{ }} finally {{ {Meter}.Leave(); }}")).Finally!);
+    private static readonly StatementSyntax LeaveStatement = Injected(ParseStatement($"{Meter}.Leave(); "));
+    private static readonly FinallyClauseSyntax Leave = Injected(FinallyClause(Block(LeaveStatement)));
     private static readonly SyntaxToken ReturnKeyword = Token(default, SyntaxKind.ReturnKeyword, TriviaList(Space));
 
     /// <summary>On an expression lambda the instrumenter gave a block; unlike <see cref="Annotation"/> it leaves the lambda judged.</summary>
@@ -58,7 +59,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// </param>
     public static SyntaxTree Instrument(SyntaxTree tree, bool meterExpressionLambdas, IReadOnlySet<int>? voidLambdas = null)
     {
-        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? new HashSet<int>()).Visit(tree.GetRoot());
+        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? FrozenSet<int>.Empty).Visit(tree.GetRoot());
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
@@ -244,9 +245,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// </summary>
     private static BlockSyntax MeteredIterator(BlockSyntax body)
     {
-        var yields = body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
-            .OfType<YieldStatementSyntax>()
-            .Where(y => y.IsKind(SyntaxKind.YieldReturnStatement));
+        var yields = OwnYields(body).Where(y => y.IsKind(SyntaxKind.YieldReturnStatement));
         var suspending = body.ReplaceNodes(yields, (_, yield) => Block(Inside(false), LeaveStatement, yield, Enter, Inside(true)));
         var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
             PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
@@ -258,14 +257,15 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     // Built as a token, never parsed: no candidate text can spell it, so no candidate can set it.
     private static readonly SyntaxToken InsideFlag = Identifier("<stop>inside");
 
-    private static readonly StatementSyntax LeaveStatement = Injected(ParseStatement($"{Meter}.Leave(); "));
-
     private static StatementSyntax Inside(bool value) => Injected(ExpressionStatement(AssignmentExpression(
         SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(value ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression))));
 
-    private static bool IsIterator(SyntaxNode body) =>
+    private static bool IsIterator(SyntaxNode body) => OwnYields(body).Any();
+
+    /// <summary>The yield statements of a body itself, not of the lambdas and local functions inside it.</summary>
+    private static IEnumerable<YieldStatementSyntax> OwnYields(SyntaxNode body) =>
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
-            .Any(n => n is YieldStatementSyntax);
+            .OfType<YieldStatementSyntax>();
 
     private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, Func<BlockSyntax, T> withBody)
         where T : SyntaxNode
