@@ -79,9 +79,8 @@ public static class RunReplay
             }
 
             var replayed = RunDirectory.ReadEvents(Path.Combine(scratch, "events.jsonl")).ToDictionary(e => e.Key);
-            var replayedByKey = new Dictionary<string, RunEvent>(replayed);
             var undecidable = new List<string>();
-            var changed = new List<string>();
+            var changed = new Dictionary<string, RunEvent>();
             var unreached = 0;
             foreach (var expected in RunDirectory.ReadEvents(recorded.EventsPath))
             {
@@ -96,7 +95,7 @@ public static class RunReplay
                 {
                     continue;
                 }
-                changed.Add(expected.Key);
+                changed[expected.Key] = actual;
                 var line = $"{expected.Key}: recorded {was}, replayed {now}";
                 if (DecidedByBackstop(expected) || DecidedByBackstop(actual))
                 {
@@ -112,7 +111,7 @@ public static class RunReplay
             if (rescoreBecause is not null && sameEvents && changed.Count > 0)
             {
                 // Every request matched and every recorded event was reached: only what Stop computed differs.
-                recorded.Rescore(changed.ToDictionary(key => key, key => replayedByKey[key]), new Rescoring(DateTimeOffset.UtcNow, RunLauncher.StopVersion, changed.Count, rescoreBecause));
+                recorded.Rescore(changed, new Rescoring(DateTimeOffset.UtcNow, RunLauncher.StopVersion, changed.Count, rescoreBecause));
                 return new ReplayReport([], [], recorded.Recorded.Count, recorded.Recorded.Count) { Rescored = changed.Count };
             }
             return new ReplayReport(divergences, undecidable, recorded.Recorded.Count, recorded.Recorded.Count - divergences.Count);
