@@ -140,8 +140,8 @@ public sealed class CandidateSandbox : IAsyncDisposable
         try
         {
             var result = await worker.RunAsync(job, answer, slots, Options.Backstop, cancellationToken).ConfigureAwait(false);
-            if (result.Outcome is SolutionOutcome { Verdict: var solution } && solution == Verdict.OutOfMemory.ToWord()
-                || result.Outcome is ImproverOutcome { Verdict: var improver } && improver == Verdict.OutOfMemory.ToWord())
+            var verdict = result.Outcome switch { SolutionOutcome s => s.Verdict, ImproverOutcome i => i.Verdict, _ => null };
+            if (verdict == Verdict.OutOfMemory.ToWord())
             {
                 worker.Retire();
             }
