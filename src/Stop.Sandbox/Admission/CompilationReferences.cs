@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
 
 namespace Stop.Sandbox.Admission;
@@ -17,6 +20,32 @@ internal static class CompilationReferences
 
     /// <summary>The files of <see cref="Get"/>, in the same order.</summary>
     public static ImmutableArray<string> Paths() => AllPaths.Value;
+
+    /// <summary>
+    /// Every public type of the references, nested ones included, read from their metadata without loading them. Each
+    /// reader is open only while its types are enumerated.
+    /// </summary>
+    public static IEnumerable<(MetadataReader Metadata, TypeDefinition Type)> PublicTypes()
+    {
+        foreach (var path in Paths())
+        {
+            using var stream = File.OpenRead(path);
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                continue;
+            }
+            var metadata = pe.GetMetadataReader();
+            foreach (var handle in metadata.TypeDefinitions)
+            {
+                var type = metadata.GetTypeDefinition(handle);
+                if ((type.Attributes & TypeAttributes.VisibilityMask) is TypeAttributes.Public or TypeAttributes.NestedPublic)
+                {
+                    yield return (metadata, type);
+                }
+            }
+        }
+    }
 
     private static ImmutableArray<string> LoadPaths()
     {

@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using Stop.Sandbox.Admission;
 using Stop.Sandbox.Admission.Policy;
 
@@ -14,37 +11,22 @@ public sealed class AllowListTests
     {
         var allowed = new List<string>();
         var seen = 0;
-        foreach (var path in CompilationReferences.Paths())
+        foreach (var (metadata, type) in CompilationReferences.PublicTypes())
         {
-            using var stream = File.OpenRead(path);
-            using var pe = new PEReader(stream);
-            if (!pe.HasMetadata)
+            var name = metadata.GetString(type.Name);
+            var rule = AllowList.RuleOf(metadata.GetString(type.Namespace), name.Split('`')[0]);
+            if (!type.GetDeclaringType().IsNil || rule.Refused is not null)
             {
                 continue;
             }
-            var metadata = pe.GetMetadataReader();
-            foreach (var handle in metadata.TypeDefinitions)
+            foreach (var member in type.GetMethods().Select(m => metadata.GetString(metadata.GetMethodDefinition(m).Name)).Distinct())
             {
-                var type = metadata.GetTypeDefinition(handle);
-                if ((type.Attributes & TypeAttributes.VisibilityMask) != TypeAttributes.Public)
+                if (member.Contains("Unsafe", StringComparison.Ordinal))
                 {
-                    continue;
-                }
-                var name = metadata.GetString(type.Name);
-                var rule = AllowList.RuleOf(metadata.GetString(type.Namespace), name.Split('`')[0]);
-                if (rule.Refused is not null)
-                {
-                    continue;
-                }
-                foreach (var member in type.GetMethods().Select(m => metadata.GetString(metadata.GetMethodDefinition(m).Name)).Distinct())
-                {
-                    if (member.Contains("Unsafe", StringComparison.Ordinal))
+                    seen++;
+                    if (rule.Member(member) is null)
                     {
-                        seen++;
-                        if (rule.Member(member) is null)
-                        {
-                            allowed.Add($"{metadata.GetString(type.Namespace)}.{name}.{member}");
-                        }
+                        allowed.Add($"{metadata.GetString(type.Namespace)}.{name}.{member}");
                     }
                 }
             }

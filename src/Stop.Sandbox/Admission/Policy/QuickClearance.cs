@@ -273,46 +273,29 @@ internal static class QuickClearance
             names.Add(name.EndsWith("Attribute", StringComparison.Ordinal) ? name[..^"Attribute".Length] : name);
         }
         names.UnionWith(AllowList.Types.Values.SelectMany(rule => rule.RefusedMembers));
-        foreach (var path in CompilationReferences.Paths())
+        foreach (var (metadata, type) in CompilationReferences.PublicTypes())
         {
-            using var stream = File.OpenRead(path);
-            using var pe = new PEReader(stream);
-            if (pe.HasMetadata)
+            if (HoldsValues(metadata, type) && IsRefusedType(metadata, type))
             {
-                AddRefusedValueTypes(pe.GetMetadataReader(), names);
+                names.Add(WithoutArity(metadata.GetString(type.Name)));
             }
         }
         return names.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    private static void AddRefusedValueTypes(MetadataReader metadata, HashSet<string> names)
+    /// <summary>Whether the table refuses a type: a top-level one by its rule, a nested one as a member of its container.</summary>
+    private static bool IsRefusedType(MetadataReader metadata, TypeDefinition type)
     {
-        foreach (var handle in metadata.TypeDefinitions)
+        var name = WithoutArity(metadata.GetString(type.Name));
+        var declaring = type.GetDeclaringType();
+        if (declaring.IsNil)
         {
-            var type = metadata.GetTypeDefinition(handle);
-            if ((type.Attributes & TypeAttributes.VisibilityMask) is not (TypeAttributes.Public or TypeAttributes.NestedPublic)
-                || !HoldsValues(metadata, type))
-            {
-                continue;
-            }
-            var name = WithoutArity(metadata.GetString(type.Name));
-            var declaring = type.GetDeclaringType();
-            if (declaring.IsNil)
-            {
-                if (AllowList.RuleOf(metadata.GetString(type.Namespace), name).Refused is not null)
-                {
-                    names.Add(name);
-                }
-                continue;
-            }
-            var outer = metadata.GetTypeDefinition(declaring);
-            // Deeper nesting is rare enough to count as refused without asking.
-            if (!outer.GetDeclaringType().IsNil
-                || AllowList.RuleOf(metadata.GetString(outer.Namespace), WithoutArity(metadata.GetString(outer.Name))).Member(name) is not null)
-            {
-                names.Add(name);
-            }
+            return AllowList.RuleOf(metadata.GetString(type.Namespace), name).Refused is not null;
         }
+        var outer = metadata.GetTypeDefinition(declaring);
+        // Deeper nesting is rare enough to count as refused without asking.
+        return !outer.GetDeclaringType().IsNil
+            || AllowList.RuleOf(metadata.GetString(outer.Namespace), WithoutArity(metadata.GetString(outer.Name))).Member(name) is not null;
     }
 
     /// <summary>Whether a type declares a constant (an enum's members are constants): a value code can use bare.</summary>
