@@ -123,9 +123,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
             var batched = await fixture.Sandbox.EvaluateAsync(together[i], Parity, Split.Val);
             var alone = await fixture.Sandbox.EvaluateAsync(compiler.Admit(texts[i], CandidateKind.Solution, Signature), Parity, Split.Val);
             Assert.Equal(Verdict.Ok, batched.Verdict);
-            Assert.Equal(alone.Score, batched.Score);
-            Assert.Equal(alone.Fuel, batched.Fuel);
-            Assert.Equal(alone.Instances.Select(x => x.Score), batched.Instances.Select(x => x.Score));
+            OutcomeAssert.Same(alone, batched);
         }
     }
 

@@ -24,8 +24,7 @@ public sealed class DeterminismTests(SandboxFixture fixture)
         var second = await fixture.Sandbox.ScoreAsync(RandomGuesser, Parity, Split.Val);
 
         Assert.Equal(Verdict.Ok, first.Verdict);
-        Assert.Equal(first.Score, second.Score);
-        Assert.Equal(first.Instances.Select(i => i.Score), second.Instances.Select(i => i.Score));
+        OutcomeAssert.Same(first, second);
     }
 
     [Fact]
@@ -49,7 +48,7 @@ public sealed class DeterminismTests(SandboxFixture fixture)
 
         Assert.True(outcomes[0].Verdict == Verdict.Ok, $"{outcomes[0].Verdict.ToWord()}: {outcomes[0].Reason}");
         Assert.Equal(outcomes[0].Console, outcomes[1].Console);
-        Assert.Equal(outcomes[0].Instances.Select(i => i.Score), outcomes[1].Instances.Select(i => i.Score));
+        OutcomeAssert.Same(outcomes[0], outcomes[1]);
     }
 
     [Fact]
@@ -112,9 +111,8 @@ public sealed class DeterminismTests(SandboxFixture fixture)
 
         Assert.Equal(1, single.WorkersStarted);
         Assert.Equal(Verdict.Ok, first.Verdict);
-        Assert.Equal(first.Instances.Select(i => i.Score), second.Instances.Select(i => i.Score));
-        Assert.Equal(before.Instances.Select(i => i.Score), after.Instances.Select(i => i.Score));
-        Assert.Equal(before.Fuel, after.Fuel);
+        OutcomeAssert.Same(first, second);
+        OutcomeAssert.Same(before, after);
     }
 
     [Fact]

@@ -61,6 +61,6 @@ public sealed class RefusedCandidateTests(SandboxFixture fixture)
         var second = await fixture.Sandbox.ScoreAsync(code, Parity, Split.Val);
 
         Assert.Equal(Verdict.Ok, first.Verdict);
-        Assert.Equal(first.Instances.Select(i => i.Score), second.Instances.Select(i => i.Score));
+        OutcomeAssert.Same(first, second);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Stop.Sandbox.Admission;
 using Stop.Sandbox.Admission.Policy;
 using Stop.Tasks;
+using Stop.Tests.Shared;
 
 namespace Stop.Sandbox.Tests.Policy;
 
@@ -74,7 +75,7 @@ public sealed class QuickClearanceTests
     [Fact]
     public void RecordedCandidates_TheWalkRefuses_AreNotCleared_AndTheRestMostlyAre()
     {
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot(), "runs"), "*.csx", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(Path.Combine(RepositoryRuns.Root, "runs"), "*.csx", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
         var cleared = 0;
         foreach (var file in files)
@@ -117,7 +118,7 @@ public sealed class QuickClearanceTests
             var judged = BatchCompiler.JudgeAlone(task.SeedSolution);
             Assert.True(judged is { Clears: true }, $"{task.Name}'s seed is not cleared: {judged?.Refused}");
         }
-        Assert.True(Judge(File.ReadAllText(Path.Combine(RepositoryRoot(), "seeds", "seed_improver.csx"))).Clears);
+        Assert.True(Judge(File.ReadAllText(Path.Combine(RepositoryRuns.Root, "seeds", "seed_improver.csx"))).Clears);
     }
 
     /// <summary>Names the compiled program keeps no reference to: cleared, though the walk refuses them; none of them runs.</summary>
@@ -166,17 +167,5 @@ public sealed class QuickClearanceTests
         return root.Members.Any(m => m is GlobalStatementSyntax)
             ? string.Join('\n', usings.Append("void Run()\n{\n" + rest + "\n}"))
             : code;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Stop.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Stop.sln not found above the test assembly.");
     }
 }
