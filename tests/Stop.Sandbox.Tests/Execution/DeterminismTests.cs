@@ -52,6 +52,47 @@ public sealed class DeterminismTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task HashCodesTheCandidateMaySee_DoNotDependOnWhatRanBefore_InTheWorker()
+    {
+        // Hashing objects inside a set draws identity hash codes from the candidate thread's sequence, moving it on.
+        const string Churner = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var seen = new HashSet<object>();
+                for (var i = 0; i < 10000; i++) seen.Add(new object());
+                return new int[testSamples.Length];
+            }
+            """;
+        const string Hasher = """
+            using System.Collections.Frozen;
+            using System.Collections.Immutable;
+            record struct Cell(int Row, string Tag);
+            class Key
+            {
+                public int A;
+                public override bool Equals(object? o) => o is Key k && k.A == A;
+                public override int GetHashCode() => A * 31;
+            }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var words = Enumerable.Range(0, 40).Select(i => $"w{i}").ToArray();
+                Console.Write($"{new Cell(1, "t").GetHashCode()} {HashCode.Combine(new Key { A = 2 }, new { A = 3, B = "b" }, (4, "four"))} ");
+                Console.Write(string.Join(",", ImmutableHashSet.Create(words)) + " " + string.Join(",", words.ToFrozenSet()));
+                return testSamples.Select(row => Math.Abs(HashCode.Combine(new Cell(row[0], "r"), row.Length)) % 2).ToArray();
+            }
+            """;
+        await using var used = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        Assert.Equal(Verdict.Ok, (await used.ScoreAsync(Churner, Parity, Split.Val)).Verdict);
+        var afterChurn = await used.ScoreAsync(Hasher, Parity, Split.Val);
+        await using var fresh = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        var first = await fresh.ScoreAsync(Hasher, Parity, Split.Val);
+
+        Assert.True(first.Verdict == Verdict.Ok, $"{first.Verdict.ToWord()}: {first.Reason}");
+        Assert.Equal(first.Console, afterChurn.Console);
+        OutcomeAssert.Same(first, afterChurn);
+    }
+
+    [Fact]
     public async Task FuelCount_IsTheSame_AcrossRepeatsAndRecycledWorkers()
     {
         await using var recycling = new CandidateSandbox(new SandboxOptions { JobsPerWorker = 1, Parallelism = 1 });

@@ -114,9 +114,9 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     [Fact]
     public async Task StackOverflowInsideTheLibrary_CrashesOnlyItsWorker()
     {
-        // Hashing arrays nested a million deep recurses inside the library, where no candidate frame is counted:
+        // Comparing arrays nested a million deep recurses inside the library, where no candidate frame is counted:
         // the recursion reaches the real stack, the worker dies, and the host records a crash and carries on.
-        var crashed = await Score("object[] a = [1]; for (var i = 0; i < 1_000_000; i++) { a = [a]; } var h = System.Collections.StructuralComparisons.StructuralEqualityComparer.GetHashCode(a); return new int[testSamples.Length];");
+        var crashed = await Score("object[] a = [1], b = [1]; for (var i = 0; i < 1_000_000; i++) { a = [a]; b = [b]; } var same = System.Collections.StructuralComparisons.StructuralEqualityComparer.Equals(a, b); return new int[testSamples.Length];");
         var after = await fixture.Sandbox.ScoreAsync(Parity.SeedSolution, Parity, Split.Val);
 
         Assert.True(crashed.Verdict == Verdict.Crashed, $"{crashed.Verdict.ToWord()}: {crashed.Reason}");

@@ -145,7 +145,7 @@ public sealed class LegitimateCandidateTests
             var bits = System.Numerics.BitOperations.PopCount(255u);
             var parsed = int.Parse("42") + Convert.ToInt32("7") + BitConverter.GetBytes(1).Length;
             var name = nameof(Point);
-            var equal = p.Equals(p) && p.GetHashCode() == p.GetHashCode() && object.ReferenceEquals(box, box) && SumOfSpan() > 0;
+            var equal = p.Equals(p) && object.ReferenceEquals(box, box) && SumOfSpan() > 0;
             var date = new DateTime(2024, 1, 1).AddDays(3).DayOfWeek;
             var span2 = TimeSpan.FromSeconds(3);
             var kv = new KeyValuePair<string, int>("k", 1);
@@ -157,6 +157,49 @@ public sealed class LegitimateCandidateTests
             Action<string> print = Console.WriteLine;
             print("done");
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{sqrt:F3}"));
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
+    [Fact]
+    public void Check_AdmitsHashCodesThatAreTheSameInEveryWorker_AndHashingHiddenInsideCollections()
+    {
+        var report = Candidates.Check("""
+            using System.Collections.Frozen;
+            using System.Collections.Immutable;
+            record struct Cell(int Row, int Col);
+            record Labelled(string Label)
+            {
+                public virtual bool Equals(Labelled? other) => other?.Label == Label;
+                public override int GetHashCode() => Label.GetHashCode();
+            }
+            class Key
+            {
+                public int A;
+                public override bool Equals(object? o) => o is Key k && k.A == A;
+                public override int GetHashCode() => A;
+            }
+            class SubKey : Key { }
+            struct Edge : IEquatable<Edge>
+            {
+                public int From, To;
+                public bool Equals(Edge e) => e.From == From && e.To == To;
+                public override int GetHashCode() => HashCode.Combine(From, To);
+            }
+            class Plain { }
+            var a = "x".GetHashCode() + 5.GetHashCode() + 2.5.GetHashCode() + ((int?)3).GetHashCode() + DayOfWeek.Monday.GetHashCode();
+            var b = HashCode.Combine(1, "two", 3.0, 'c', (byte)1, 2L, DayOfWeek.Monday, new DateTime(2024, 1, 1));
+            var c = (1, "x").GetHashCode() + Tuple.Create(1, 2).GetHashCode() + new Cell(1, 2).GetHashCode() + new Labelled("l").GetHashCode();
+            var d = EqualityComparer<Key>.Default.GetHashCode(new SubKey()) + EqualityComparer<int?>.Default.GetHashCode(3) + StringComparer.Ordinal.GetHashCode("x");
+            var e = HashCode.Combine(new Key(), new Edge(), new Cell(0, 0), (1, (2, "three")), new { A = 1, B = "b" });
+            var hash = new HashCode();
+            hash.Add(7);
+            hash.Add("s", StringComparer.Ordinal);
+            var f = hash.ToHashCode() + string.GetHashCode("abc".AsSpan()) + "s".GetHashCode(StringComparison.Ordinal);
+            var g = System.Numerics.BigInteger.One.GetHashCode() + new SubKey().GetHashCode();
+            var ordered = ImmutableHashSet.Create(1, 2, 3).Count + new Dictionary<string, int> { ["a"] = 1 }.ToFrozenDictionary().Count;
+            var hidden = new HashSet<Plain> { new Plain() }.Count + new Dictionary<int[], int>().Count + new[] { new object() }.Distinct().Count();
             """);
 
         PolicyAssert.Admitted(report);

@@ -15,8 +15,9 @@ internal static class AllowList
     public static FrozenDictionary<string, TypeRule> Types { get; } = new Dictionary<string, TypeRule>
     {
         // The core language and primitives.
-        // The default hash code of an object comes from a per-thread sequence that runs on across jobs: not reproducible.
-        ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType", "MemberwiseClone").Except(Randomness, "GetHashCode"),
+        // The default hash code of an object comes from a per-thread sequence that runs on across jobs; a struct's mixes
+        // in its type's address. Neither is the same in two workers (HashReproducibility judges the other hash codes).
+        ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType", "MemberwiseClone").Except(UnreproducibleHash, "GetHashCode"),
         ["System.String"] = TypeRule.Allowed,
         ["System.Char"] = TypeRule.Allowed,
         ["System.CharEnumerator"] = TypeRule.Allowed,
@@ -39,7 +40,7 @@ internal static class AllowList
         ["System.Decimal"] = TypeRule.Allowed,
         ["System.Void"] = TypeRule.Allowed,
         ["System.Enum"] = TypeRule.AllExcept(Reflection, "GetUnderlyingType"),
-        ["System.ValueType"] = TypeRule.AllExcept(Randomness, "GetHashCode"),
+        ["System.ValueType"] = TypeRule.AllExcept(UnreproducibleHash, "GetHashCode"),
         ["System.TypeCode"] = TypeRule.Allowed,
         ["System.Math"] = TypeRule.Allowed,
         ["System.MathF"] = TypeRule.Allowed,
@@ -165,6 +166,9 @@ internal static class AllowList
         ["System.Linq.OrderedParallelQuery"] = TypeRule.Refuse(Threading),
 
         ["System.Collections.Immutable.ImmutableInterlocked"] = TypeRule.Refuse(Threading),
+        // Keys of type object, in an order their hash codes decide: no static type says whether they are reproducible.
+        ["System.Collections.Hashtable"] = TypeRule.Refuse(UnreproducibleHash),
+        ["System.Collections.DictionaryBase"] = TypeRule.Refuse(UnreproducibleHash),
 
         ["System.Text.StringBuilder"] = TypeRule.Allowed,
         ["System.Text.Rune"] = TypeRule.Allowed,
@@ -242,6 +246,7 @@ internal static class AllowList
         Unmetered => "unmetered",
         BudgetTampering => "budget tampering",
         Instrumentation => "instrumentation",
+        UnreproducibleHash => "a hash code that differs from worker to worker",
         _ => "not on the allow-list",
     };
 

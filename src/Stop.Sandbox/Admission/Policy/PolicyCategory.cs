@@ -29,4 +29,7 @@ public enum PolicyCategory
 
     /// <summary>Touching the metering runtime that instrumentation injects.</summary>
     Instrumentation,
+
+    /// <summary>A hash code, or an order decided by hash codes, that is not the same in every worker (see <c>HashReproducibility</c>).</summary>
+    UnreproducibleHash,
 }

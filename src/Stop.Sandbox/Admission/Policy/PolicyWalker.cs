@@ -75,6 +75,11 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 // A subclass's constructors call Random() without syntax instrumentation could rewrite.
                 Report(baseType, new Refusal("System.Random as a base type", PolicyCategory.Randomness));
                 break;
+            case TypeDeclarationSyntax declaration
+                when model.GetDeclaredSymbol(declaration, ct) is { TypeKind: TypeKind.Class or TypeKind.Struct } declared
+                    && judge.Hashing.EqualsWithoutHash(declared):
+                Report(declaration.Identifier, new Refusal($"{declared.Name}.Equals without {declared.Name}.GetHashCode", PolicyCategory.UnreproducibleHash));
+                break;
             case CommonForEachStatementSyntax forEach:
                 CheckForEach(forEach);
                 break;

@@ -23,6 +23,9 @@ namespace Stop.Sandbox.Admission.Policy;
 /// is allowed by <see cref="AllowList"/>, apart from what instrumentation and the compiler put there themselves
 /// (<see cref="Synthesized"/>). Code cannot call what its assembly does not reference, so this judges what the
 /// program can do; the walk judges what its text names.</item>
+/// <item>Nothing in it is allowed or refused by what it hashes (<see cref="HashReproducibility"/>): no reference to
+/// <c>HashCode</c> or a hash-ordered collection, no type defining <c>Equals</c> without <c>GetHashCode</c>, and no
+/// <c>GetHashCode</c> in its text (a name the table refuses on <c>object</c>).</item>
 /// </list>
 /// What the walk refuses and clearance does not see are names the compiled program keeps no reference to, so none of
 /// them runs: code the compiler drops (unreachable code, calls of <c>[Conditional]</c> methods such as
@@ -108,7 +111,7 @@ internal static class QuickClearance
         }
         foreach (var handle in metadata.TypeReferences)
         {
-            if (!TypeIsAllowed(metadata, handle))
+            if (!TypeIsAllowed(metadata, handle) || HashesByType(WithoutArity(FullName(metadata, handle))))
             {
                 return FullName(metadata, handle);
             }
@@ -123,15 +126,30 @@ internal static class QuickClearance
         }
         foreach (var handle in metadata.TypeDefinitions)
         {
+            var type = metadata.GetTypeDefinition(handle);
             // A subclass of Random would construct an unseeded one where instrumentation cannot see it.
-            if (metadata.GetTypeDefinition(handle).BaseType is { Kind: HandleKind.TypeReference } baseType
+            if (type.BaseType is { Kind: HandleKind.TypeReference } baseType
                 && FullName(metadata, (TypeReferenceHandle)baseType) == "System.Random")
             {
                 return "System.Random as a base type";
             }
+            if (Defines(metadata, type, "Equals") && !Defines(metadata, type, "GetHashCode"))
+            {
+                return $"{metadata.GetString(type.Name)}.Equals without GetHashCode";
+            }
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the walk must judge a use of the type by its type arguments (<see cref="HashReproducibility"/>): what the
+    /// table allows of <c>HashCode</c> or <c>ImmutableHashSet</c> depends on what they hash.
+    /// </summary>
+    private static bool HashesByType(string fullName) =>
+        fullName == HashReproducibility.HashCodeType || HashReproducibility.HashOrdered.Contains(fullName);
+
+    private static bool Defines(MetadataReader metadata, TypeDefinition type, string method) =>
+        type.GetMethods().Any(handle => metadata.StringComparer.Equals(metadata.GetMethodDefinition(handle).Name, method));
 
     private static bool TypeIsAllowed(MetadataReader metadata, TypeReferenceHandle handle)
     {

@@ -7,14 +7,24 @@ namespace Stop.Sandbox.Admission.Policy;
 /// allowed; everything else is looked up in <see cref="AllowList"/> by its containing type and namespace.
 /// Not thread-safe: one judge serves one check.
 /// </summary>
-internal sealed class SymbolJudge(IAssemblySymbol candidateAssembly)
+internal sealed class SymbolJudge
 {
     private static readonly SymbolDisplayFormat Format = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
+    private readonly IAssemblySymbol candidateAssembly;
     private readonly Dictionary<ISymbol, Refusal?> decisions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamespaceSymbol, string> namespaceNames = new(SymbolEqualityComparer.Default);
+
+    public SymbolJudge(IAssemblySymbol candidateAssembly)
+    {
+        this.candidateAssembly = candidateAssembly;
+        Hashing = new HashReproducibility(IsOwn);
+    }
+
+    /// <summary>Which hash codes the candidate may see, judged with the same idea of what is the candidate's own.</summary>
+    public HashReproducibility Hashing { get; }
 
     /// <summary>The refusal of <paramref name="symbol"/>, or null when the candidate may use it.</summary>
     public Refusal? Judge(ISymbol? symbol)
@@ -83,7 +93,11 @@ internal sealed class SymbolJudge(IAssemblySymbol candidateAssembly)
             return null;
         }
         var rule = RuleOf(definition);
-        return rule.Refused is { } category ? new Refusal(definition.ToDisplayString(Format), category) : null;
+        if (rule.Refused is { } category)
+        {
+            return new Refusal(definition.ToDisplayString(Format), category);
+        }
+        return Hashing.UnreproducibleOrder(type) is null ? null : new Refusal(type.ToDisplayString(Format), PolicyCategory.UnreproducibleHash);
     }
 
     private Refusal? JudgeMethod(IMethodSymbol method)
@@ -94,7 +108,8 @@ internal sealed class SymbolJudge(IAssemblySymbol candidateAssembly)
         {
             return byArgument;
         }
-        return JudgeMember(method, method.ReturnType);
+        return JudgeMember(method, method.ReturnType)
+            ?? (Hashing.Unreproducible(method) is null ? null : new Refusal(Display(method), PolicyCategory.UnreproducibleHash));
     }
 
     private Refusal? JudgeMember(ISymbol member, ITypeSymbol valueType)
@@ -132,6 +147,11 @@ internal sealed class SymbolJudge(IAssemblySymbol candidateAssembly)
         // An allowed member must not hand the candidate a refused type (Exception.TargetSite, Console.In).
         return JudgeType(valueType);
     }
+
+    /// <summary>A method with its type's and its own type arguments: <c>System.HashCode.Combine&lt;int[]&gt;</c>.</summary>
+    private static string Display(IMethodSymbol method) =>
+        $"{method.ContainingType.ToDisplayString(Format)}.{method.Name}"
+        + (method.IsGenericMethod ? $"<{string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(Format)))}>" : "");
 
     private Refusal? JudgeTypeArguments(IReadOnlyList<ITypeParameterSymbol> parameters, IReadOnlyList<ITypeSymbol> arguments)
     {

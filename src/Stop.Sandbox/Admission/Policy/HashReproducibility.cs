@@ -1,0 +1,167 @@
+using System.Collections.Frozen;
+using Microsoft.CodeAnalysis;
+
+namespace Stop.Sandbox.Admission.Policy;
+
+/// <summary>
+/// Which hash codes a candidate may compute with. An object whose type does not override <c>GetHashCode</c> gets its
+/// hash code from a per-thread sequence in the runtime that runs on from job to job; a struct that does not gets one
+/// mixed with its type's address; a record class mixes in the hash code of its runtime type, which is such an object.
+/// None of these is the same in two workers. Library code reaches them for a candidate in many ways
+/// (<c>HashCode.Combine</c>, a tuple, a comparer, an anonymous type), so the policy judges each place a hash code
+/// becomes visible by the static type being hashed:
+/// <list type="bullet">
+/// <item>a call of a <c>GetHashCode</c> the candidate did not write, or of <c>HashCode.Combine</c> and <c>HashCode.Add</c>;</item>
+/// <item>a collection whose order follows its keys' hash codes (<c>ImmutableHashSet</c>, <c>FrozenDictionary</c>, …);</item>
+/// <item>a candidate type that defines <c>Equals</c> but not <c>GetHashCode</c>: hash collections call its <c>Equals</c>,
+/// metered code, exactly when two identity hash codes collide, so its fuel would vary.</item>
+/// </list>
+/// Dictionaries, hash sets, <c>Distinct</c> and <c>GroupBy</c> keep insertion order, so hashing inside them is invisible
+/// and stays allowed whatever the key. Not thread-safe: one instance serves one check.
+/// </summary>
+internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
+{
+    /// <summary>Collections that enumerate in an order their keys' hash codes decide (the first type argument is the key).</summary>
+    public static FrozenSet<string> HashOrdered { get; } = FrozenSet.Create(StringComparer.Ordinal,
+        "System.Collections.Immutable.ImmutableHashSet",
+        "System.Collections.Immutable.ImmutableDictionary",
+        "System.Collections.Frozen.FrozenSet",
+        "System.Collections.Frozen.FrozenDictionary");
+
+    /// <summary>The type whose static methods hash values of any type.</summary>
+    public const string HashCodeType = "System.HashCode";
+
+    /// <summary>Library value types whose hash code is computed from their value alone.</summary>
+    private static readonly FrozenSet<string> ValueHashed = FrozenSet.Create(StringComparer.Ordinal,
+        "System.Half", "System.Int128", "System.UInt128", "System.Numerics.BigInteger", "System.Numerics.Complex",
+        "System.Numerics.Vector2", "System.Numerics.Vector3", "System.Numerics.Vector4",
+        "System.Text.Rune", "System.Index", "System.Range", "System.Guid",
+        "System.TimeSpan", "System.DateTime", "System.DateTimeOffset", "System.DateOnly", "System.TimeOnly");
+
+    private readonly Dictionary<ITypeSymbol, bool> known = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The type whose hash code <paramref name="method"/> would make visible without it being reproducible, or null.
+    /// A <c>GetHashCode</c> the candidate wrote is judged by what its own body calls.
+    /// </summary>
+    public ITypeSymbol? Unreproducible(IMethodSymbol method)
+    {
+        if (method.Name == "GetHashCode")
+        {
+            if (isOwn(method) && !method.IsImplicitlyDeclared)
+            {
+                return null;
+            }
+            var hashed = method is { IsStatic: false, Parameters.Length: 1 } && IsEqualityComparer(method.ContainingType)
+                ? method.Parameters[0].Type
+                : method.ContainingType;
+            return IsReproducible(hashed) ? null : hashed;
+        }
+        if (method.Name is "Combine" or "Add" && FullName(method.ContainingType) == HashCodeType)
+        {
+            return method.TypeArguments.FirstOrDefault(argument => !IsReproducible(argument));
+        }
+        return null;
+    }
+
+    /// <summary>The key type that would give a hash-ordered collection a different order in another worker, or null.</summary>
+    public ITypeSymbol? UnreproducibleOrder(INamedTypeSymbol type) =>
+        type.TypeArguments.Length > 0 && HashOrdered.Contains(FullName(type)) && !IsReproducible(type.TypeArguments[0])
+            ? type.TypeArguments[0]
+            : null;
+
+    /// <summary>
+    /// Whether a candidate type defines its own equality (<c>Equals(object)</c> or <c>IEquatable&lt;T&gt;.Equals</c>) with no
+    /// <c>GetHashCode</c> of the candidate's own to go with it.
+    /// </summary>
+    public bool EqualsWithoutHash(INamedTypeSymbol type) =>
+        type.GetMembers("Equals").Any(member => member is IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false, Parameters.Length: 1 })
+        && !HashesItsOwnWay(type);
+
+    /// <summary>Whether every value of static type <paramref name="type"/> has the same hash code in every worker.</summary>
+    public bool IsReproducible(ITypeSymbol type)
+    {
+        if (known.TryGetValue(type, out var reproducible))
+        {
+            return reproducible;
+        }
+        // A type that contains itself is not reproducible until shown otherwise.
+        known[type] = false;
+        reproducible = Judge(type);
+        known[type] = reproducible;
+        return reproducible;
+    }
+
+    private bool Judge(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_String or SpecialType.System_Decimal
+                or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+                or SpecialType.System_Enum:
+                return true;
+        }
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return IsReproducible(((INamedTypeSymbol)type).TypeArguments[0]);
+        }
+        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Interface or TypeKind.Delegate)
+        {
+            // Arrays, type parameters, interfaces, delegates: the value's own type decides, and it may hash by identity.
+            return false;
+        }
+        if (named.TypeKind == TypeKind.Enum)
+        {
+            return true;
+        }
+        if (named.IsAnonymousType)
+        {
+            // The compiler combines the members' hash codes with a constant.
+            return named.GetMembers().OfType<IPropertySymbol>().All(property => IsReproducible(property.Type));
+        }
+        if (isOwn(named.OriginalDefinition))
+        {
+            if (HashesItsOwnWay(named))
+            {
+                return true;
+            }
+            // A record struct combines its fields' hash codes; a record class adds its runtime type's, an object's.
+            // Its stored properties are judged too, in case their backing fields are not among its members.
+            return named is { IsRecord: true, IsValueType: true }
+                && named.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).All(field => IsReproducible(field.Type))
+                && named.GetMembers().OfType<IPropertySymbol>().Where(property => !property.IsStatic && !property.IsIndexer)
+                    .All(property => IsReproducible(property.Type));
+        }
+        if (FullName(named) is "System.ValueTuple" or "System.Tuple")
+        {
+            // Both combine their items' hash codes; the eighth item of a long tuple is a tuple of the rest.
+            return named.TypeArguments.All(IsReproducible);
+        }
+        return named.IsValueType && ValueHashed.Contains(FullName(named));
+    }
+
+    /// <summary>Whether the <c>GetHashCode</c> a type's values run is one the candidate wrote, in the type or a base type.</summary>
+    private bool HashesItsOwnWay(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers("GetHashCode").OfType<IMethodSymbol>().FirstOrDefault(m => m is { IsStatic: false, Parameters.Length: 0 }) is { } hash)
+            {
+                return isOwn(current.OriginalDefinition) && !hash.IsImplicitlyDeclared;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsEqualityComparer(INamedTypeSymbol type) =>
+        IsEqualityComparerInterface(type) || type.AllInterfaces.Any(IsEqualityComparerInterface);
+
+    private static bool IsEqualityComparerInterface(INamedTypeSymbol type) =>
+        type.TypeKind == TypeKind.Interface && FullName(type) is "System.Collections.IEqualityComparer" or "System.Collections.Generic.IEqualityComparer";
+
+    /// <summary>A top-level type's namespace and name, without generic arity: <c>System.Collections.Frozen.FrozenSet</c>.</summary>
+    private static string FullName(INamedTypeSymbol type) =>
+        type.ContainingType is null && !type.ContainingNamespace.IsGlobalNamespace ? $"{type.ContainingNamespace.ToDisplayString()}.{type.Name}" : type.Name;
+}
