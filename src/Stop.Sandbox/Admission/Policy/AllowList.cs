@@ -165,6 +165,9 @@ internal static class AllowList
         ["System.Linq.ParallelQuery"] = TypeRule.Refuse(Threading),
         ["System.Linq.OrderedParallelQuery"] = TypeRule.Refuse(Threading),
 
+        // Vector<T> holds as many elements as the processor's widest vector register: 8 ints on one machine, 16 on another.
+        ["System.Numerics.Vector"] = TypeRule.Refuse(MachineDependent),
+
         ["System.Collections.Immutable.ImmutableInterlocked"] = TypeRule.Refuse(Threading),
         // Keys of type object, in an order their hash codes decide: no static type says whether they are reproducible.
         ["System.Collections.Hashtable"] = TypeRule.Refuse(UnreproducibleHash),
@@ -247,6 +250,7 @@ internal static class AllowList
         BudgetTampering => "budget tampering",
         Instrumentation => "instrumentation",
         UnreproducibleHash => "a hash code that differs from worker to worker",
+        MachineDependent => "a result that depends on the processor",
         _ => "not on the allow-list",
     };
 

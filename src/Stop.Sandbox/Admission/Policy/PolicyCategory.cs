@@ -32,4 +32,7 @@ public enum PolicyCategory
 
     /// <summary>A hash code, or an order decided by hash codes, that is not the same in every worker (see <c>HashReproducibility</c>).</summary>
     UnreproducibleHash,
+
+    /// <summary>A value that depends on the machine's processor: the width of <c>Vector&lt;T&gt;</c>, a hardware estimate.</summary>
+    MachineDependent,
 }

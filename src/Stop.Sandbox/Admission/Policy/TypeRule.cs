@@ -45,7 +45,10 @@ internal sealed class TypeRule
 
     /// <summary>The category refusing the member (".ctor" for constructors), or null when it is allowed.</summary>
     public PolicyCategory? Member(string name) =>
-        Refused ?? (members.TryGetValue(name, out var category) ? category : SkipsChecks(name) ? PolicyCategory.Unsafe : OtherMembers);
+        Refused ?? (members.TryGetValue(name, out var category) ? category
+            : SkipsChecks(name) ? PolicyCategory.Unsafe
+            : Estimates(name) ? PolicyCategory.MachineDependent
+            : OtherMembers);
 
     /// <summary>
     /// Members that say in their name that they skip checks are refused on every type, listed or not:
@@ -53,4 +56,10 @@ internal sealed class TypeRule
     /// leaves elements undefined. New ones arrive with every .NET release.
     /// </summary>
     private static bool SkipsChecks(string name) => name.Contains("Unsafe", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Members that return a hardware approximation (<c>Math.ReciprocalEstimate</c>, <c>double.ReciprocalSqrtEstimate</c>)
+    /// give different bits on different processors, on every type that has them.
+    /// </summary>
+    private static bool Estimates(string name) => name.EndsWith("Estimate", StringComparison.Ordinal);
 }
