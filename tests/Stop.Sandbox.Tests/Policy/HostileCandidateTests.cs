@@ -67,6 +67,8 @@ public sealed class HostileCandidateTests
         { "var a = Array.CreateInstance(typeof(int), 3);", Reflection, "System.Array.CreateInstance", 1 },
         { "try { } catch (Exception e) { var m = e.TargetSite; }", Reflection, "System.Exception.TargetSite", 1 },
         { "Func<int> f = () => 1;\nvar m = f.Method;", Reflection, "System.Delegate.Method", 2 },
+        { "var seen = string.IsInterned(string.Concat(\"left by \", \"an earlier job\")) is not null;", PolicyCategory.Environment, "System.String.IsInterned", 1 },
+        { "var s = string.Intern(new string('x', 3));", PolicyCategory.Environment, "System.String.Intern", 1 },
         { "var c = System.Globalization.CultureInfo.CurrentCulture;", PolicyCategory.Environment, "System.Globalization.CultureInfo.CurrentCulture", 1 },
         { "var pool = System.Buffers.ArrayPool<int>.Shared;", Other, "System.Buffers.ArrayPool<T>.Shared", 1 },
         { "var a = new long[1];\nvar v = System.Numerics.Vector.LoadUnsafe(ref a[0], (nuint)3);", MachineDependent, "System.Numerics.Vector.LoadUnsafe", 2 },

@@ -18,7 +18,8 @@ internal static class AllowList
         // The default hash code of an object comes from a per-thread sequence that runs on across jobs; a struct's mixes
         // in its type's address. Neither is the same in two workers (HashReproducibility judges the other hash codes).
         ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType", "MemberwiseClone").Except(UnreproducibleHash, "GetHashCode"),
-        ["System.String"] = TypeRule.Allowed,
+        // The intern pool is the process's: what one job interns, the next would find there.
+        ["System.String"] = TypeRule.AllExcept(PolicyCategory.Environment, "Intern", "IsInterned"),
         ["System.Char"] = TypeRule.Allowed,
         ["System.CharEnumerator"] = TypeRule.Allowed,
         ["System.Boolean"] = TypeRule.Allowed,
