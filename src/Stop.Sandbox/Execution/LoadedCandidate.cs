@@ -51,6 +51,7 @@ internal sealed class LoadedCandidate : IDisposable
             var factory = script.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException("The candidate's script has no factory.");
             var submissions = new object?[2];
+            IdentityHashes.Reset();
             var run = (Task)factory.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [submissions], null)!;
             run.GetAwaiter().GetResult();
             target = method.IsStatic ? null : submissions[1];
@@ -59,6 +60,7 @@ internal sealed class LoadedCandidate : IDisposable
         {
             // A script's submission constructor takes the submission array; a batch's wrapper class takes nothing.
             var type = method.DeclaringType!;
+            IdentityHashes.Reset();
             target = type.GetConstructor(Instance, [typeof(object[])]) is { } submission
                 ? submission.Invoke(BindingFlags.DoNotWrapExceptions, null, [new object?[2]], null)
                 : (type.GetConstructor(Instance, Type.EmptyTypes) ?? throw new InvalidOperationException("The candidate's class has no constructor."))
@@ -70,6 +72,8 @@ internal sealed class LoadedCandidate : IDisposable
     public object? Invoke(object?[] arguments)
     {
         call ??= TypedCall.For(method, target) ?? (values => method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, values, null));
+        // Last, after the worker's own work for this call, which may draw identity hash codes of its own.
+        IdentityHashes.Reset();
         try
         {
             return call(arguments);

@@ -13,9 +13,10 @@ namespace Stop.Sandbox.Workers;
 /// What a job leaves on the thread does not reach the next: the candidate's own statics, thread-static ones
 /// included, live in its load context; the meter and the seeded Random are reset before every call; and the policy
 /// keeps candidates away from the thread's own settings (culture, priority, name). Default object hash codes come
-/// from a per-thread sequence that runs on across jobs, so the policy lets a candidate see only hash codes computed
-/// from values (<c>HashReproducibility</c>); string hashing and <see cref="HashCode"/> take per-process random seeds,
-/// which <see cref="HashSeeds"/> fixes before anything runs.
+/// from a per-thread sequence that runs on across jobs: the policy lets a candidate see only hash codes computed
+/// from values (<c>HashReproducibility</c>), and <see cref="IdentityHashes"/> sets the sequence before every call, so
+/// that which keys' hash codes collide does not depend on earlier jobs either. String hashing and
+/// <see cref="HashCode"/> take per-process random seeds, which <see cref="HashSeeds"/> fixes before anything runs.
 /// </para>
 /// </summary>
 public static class WorkerMain
@@ -42,6 +43,7 @@ public static class WorkerMain
     {
         try
         {
+            IdentityHashes.Fix();
             var host = new ChannelImproverHost(channel);
             while (channel.Receive() is { } message)
             {

@@ -51,18 +51,58 @@ public sealed class DeterminismTests(SandboxFixture fixture)
         OutcomeAssert.Same(outcomes[0], outcomes[1]);
     }
 
+    /// <summary>Hashing objects inside a set draws identity hash codes from the candidate thread's sequence, moving it on.</summary>
+    private const string Churner = """
+        int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+        {
+            var seen = new HashSet<object>();
+            for (var i = 0; i < 10000; i++) seen.Add(new object());
+            return new int[testSamples.Length];
+        }
+        """;
+
+    /// <summary>The outcome of a candidate in a worker whose identity hash sequence an earlier job moved on, and in a fresh one.</summary>
+    private static async Task<(Evaluation AfterChurn, Evaluation Fresh)> AfterChurnAndFresh(string candidate)
+    {
+        await using var used = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        Assert.Equal(Verdict.Ok, (await used.ScoreAsync(Churner, Parity, Split.Val)).Verdict);
+        var afterChurn = await used.ScoreAsync(candidate, Parity, Split.Val);
+        await using var fresh = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+        return (afterChurn, await fresh.ScoreAsync(candidate, Parity, Split.Val));
+    }
+
+    [Fact]
+    public async Task CollidingIdentityHashCodes_CostTheSameFuel_WhateverRanBefore_InTheWorker()
+    {
+        // The set calls Key.Equals, metered, exactly when two tuples' hash codes collide, and each tuple's hash code
+        // mixes in a new object's identity hash code: the worker sets the sequence before every call.
+        const string Colliding = """
+            class Key
+            {
+                public static int Calls;
+                public override bool Equals(object? o) { Calls++; return true; }
+                public override int GetHashCode() => 0;
+            }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var key = new Key();
+                var set = new HashSet<(Key, object)>();
+                for (var i = 0; i < 60000; i++) set.Add((key, new object()));
+                Console.Write(Key.Calls + ";");
+                return testSamples.Select(_ => Key.Calls % 2).ToArray();
+            }
+            """;
+        var (afterChurn, fresh) = await AfterChurnAndFresh(Colliding);
+
+        Assert.True(fresh.Verdict == Verdict.Ok, $"{fresh.Verdict.ToWord()}: {fresh.Reason}");
+        Assert.Contains(fresh.Console.Split(';'), calls => calls.Length > 0 && calls != "0");
+        Assert.Equal(fresh.Console, afterChurn.Console);
+        OutcomeAssert.Same(fresh, afterChurn);
+    }
+
     [Fact]
     public async Task HashCodesTheCandidateMaySee_DoNotDependOnWhatRanBefore_InTheWorker()
     {
-        // Hashing objects inside a set draws identity hash codes from the candidate thread's sequence, moving it on.
-        const string Churner = """
-            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
-            {
-                var seen = new HashSet<object>();
-                for (var i = 0; i < 10000; i++) seen.Add(new object());
-                return new int[testSamples.Length];
-            }
-            """;
         const string Hasher = """
             using System.Collections.Frozen;
             using System.Collections.Immutable;
@@ -81,11 +121,7 @@ public sealed class DeterminismTests(SandboxFixture fixture)
                 return testSamples.Select(row => Math.Abs(HashCode.Combine(new Cell(row[0], "r"), row.Length)) % 2).ToArray();
             }
             """;
-        await using var used = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
-        Assert.Equal(Verdict.Ok, (await used.ScoreAsync(Churner, Parity, Split.Val)).Verdict);
-        var afterChurn = await used.ScoreAsync(Hasher, Parity, Split.Val);
-        await using var fresh = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
-        var first = await fresh.ScoreAsync(Hasher, Parity, Split.Val);
+        var (afterChurn, first) = await AfterChurnAndFresh(Hasher);
 
         Assert.True(first.Verdict == Verdict.Ok, $"{first.Verdict.ToWord()}: {first.Reason}");
         Assert.Equal(first.Console, afterChurn.Console);
