@@ -98,6 +98,10 @@ public sealed class HostileCandidateTests
         { "var t = new System.Collections.Hashtable();", UnreproducibleHash, "new System.Collections.Hashtable", 1 },
         { "class Key\n{\n    public override bool Equals(object o) => o is Key;\n}", UnreproducibleHash, "Key.Equals without Key.GetHashCode", 1 },
         { "struct Cell : IEquatable<Cell>\n{\n    public int A;\n    public bool Equals(Cell c) => c.A == A;\n}", UnreproducibleHash, "Cell.Equals without Cell.GetHashCode", 1 },
+        { "record struct Boxed(object O);\nvar h = HashCode.Combine(new Boxed(new object()));", UnreproducibleHash, "System.HashCode.Combine<Boxed>", 2 },
+        { "class Hidden\n{\n    public int A;\n    public new int GetHashCode() => A;\n}\nvar h = HashCode.Combine(new Hidden());", UnreproducibleHash, "System.HashCode.Combine<Hidden>", 6 },
+        { "class Quiet : IEquatable<Quiet>\n{\n    bool IEquatable<Quiet>.Equals(Quiet? o) => false;\n}", UnreproducibleHash, "Quiet.Equals without Quiet.GetHashCode", 1 },
+        { "record struct Tagged(int A)\n{\n    public bool Equals(Tagged t) => t.A == A;\n}", UnreproducibleHash, "Tagged.Equals without Tagged.GetHashCode", 1 },
         { "record Named(string Name)\n{\n    public virtual bool Equals(Named? other) => other?.Name == Name;\n}", UnreproducibleHash, "Named.Equals without Named.GetHashCode", 1 },
     };
 

@@ -188,6 +188,15 @@ public sealed class LegitimateCandidateTests
                 public override int GetHashCode() => HashCode.Combine(From, To);
             }
             class Plain { }
+            class Vec
+            {
+                public int X;
+                public bool Equals(Vec v) => v.X == X;
+            }
+            record struct Doubled(int X)
+            {
+                public int[] Twice => [X, X];
+            }
             var a = "x".GetHashCode() + 5.GetHashCode() + 2.5.GetHashCode() + ((int?)3).GetHashCode() + DayOfWeek.Monday.GetHashCode();
             var b = HashCode.Combine(1, "two", 3.0, 'c', (byte)1, 2L, DayOfWeek.Monday, new DateTime(2024, 1, 1));
             var c = (1, "x").GetHashCode() + Tuple.Create(1, 2).GetHashCode() + new Cell(1, 2).GetHashCode() + new Labelled("l").GetHashCode();
@@ -197,7 +206,7 @@ public sealed class LegitimateCandidateTests
             hash.Add(7);
             hash.Add("s", StringComparer.Ordinal);
             var f = hash.ToHashCode() + string.GetHashCode("abc".AsSpan()) + "s".GetHashCode(StringComparison.Ordinal);
-            var g = System.Numerics.BigInteger.One.GetHashCode() + new SubKey().GetHashCode();
+            var g = System.Numerics.BigInteger.One.GetHashCode() + new SubKey().GetHashCode() + HashCode.Combine(new Doubled(2));
             var ordered = ImmutableHashSet.Create(1, 2, 3).Count + new Dictionary<string, int> { ["a"] = 1 }.ToFrozenDictionary().Count;
             var hidden = new HashSet<Plain> { new Plain() }.Count + new Dictionary<int[], int>().Count + new[] { new object() }.Distinct().Count();
             """);

@@ -90,6 +90,7 @@ public sealed class QuickClearanceTests
 
     public static TheoryData<string> Ordinary { get; } = new()
     {
+        "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var votes = trainParity.Select((p, i) => new { Index = i, Value = p }).Distinct().ToList();\n    var pairs = testSamples.Select((row, i) => new { Row = row, Index = i }).ToList();\n    return pairs.Select(p => votes.Count > p.Index ? votes[p.Index].Value : 0).ToArray();\n}",
         "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => testSamples.Select(_ => Random.Shared.Next(2)).ToArray();",
         "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var grid = new int[2, 2];\n    grid[1, 1] = trainParity[0];\n    return testSamples.Select(_ => grid[1, 1]).ToArray();\n}",
         "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var rng = new Random();\n    return testSamples.Select(_ => rng.Next(2)).ToArray();\n}",

@@ -74,9 +74,31 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// Whether a candidate type defines its own equality (<c>Equals(object)</c> or <c>IEquatable&lt;T&gt;.Equals</c>) with no
     /// <c>GetHashCode</c> of the candidate's own to go with it.
     /// </summary>
-    public bool EqualsWithoutHash(INamedTypeSymbol type) =>
-        type.GetMembers("Equals").Any(member => member is IMethodSymbol { IsStatic: false, IsImplicitlyDeclared: false, Parameters.Length: 1 })
-        && !HashesItsOwnWay(type);
+    public bool EqualsWithoutHash(INamedTypeSymbol type) => DefinesEquality(type) && !HashesItsOwnWay(type);
+
+    /// <summary>
+    /// Whether hash collections comparing the type's values would run the candidate's code: an override of
+    /// <c>object.Equals</c>, or an implementation of <c>IEquatable&lt;T&gt;.Equals</c>, implicit or explicit, written in
+    /// the type or a base type. A method that only happens to be called <c>Equals</c> is never called by them.
+    /// </summary>
+    private bool DefinesEquality(INamedTypeSymbol type)
+    {
+        if (Overriding(type, "Equals", parameters: 1) is { } equals && isOwn(equals) && !equals.IsImplicitlyDeclared)
+        {
+            return true;
+        }
+        foreach (var equatable in type.AllInterfaces.Where(i => FullName(i) == "System.IEquatable"))
+        {
+            foreach (var member in equatable.GetMembers("Equals"))
+            {
+                if (type.FindImplementationForInterfaceMember(member) is { } implementation && isOwn(implementation) && !implementation.IsImplicitlyDeclared)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether every value of static type <paramref name="type"/> has the same hash code in every worker.</summary>
     public bool IsReproducible(ITypeSymbol type)
@@ -128,11 +150,9 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
                 return true;
             }
             // A record struct combines its fields' hash codes; a record class adds its runtime type's, an object's.
-            // Its stored properties are judged too, in case their backing fields are not among its members.
+            // Its fields include the backing fields of its properties; a computed property takes no part.
             return named is { IsRecord: true, IsValueType: true }
-                && named.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).All(field => IsReproducible(field.Type))
-                && named.GetMembers().OfType<IPropertySymbol>().Where(property => !property.IsStatic && !property.IsIndexer)
-                    .All(property => IsReproducible(property.Type));
+                && named.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).All(field => IsReproducible(field.Type));
         }
         if (FullName(named) is "System.ValueTuple" or "System.Tuple")
         {
@@ -142,17 +162,24 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
         return named.IsValueType && ValueHashed.Contains(FullName(named));
     }
 
-    /// <summary>Whether the <c>GetHashCode</c> a type's values run is one the candidate wrote, in the type or a base type.</summary>
-    private bool HashesItsOwnWay(INamedTypeSymbol type)
+    /// <summary>
+    /// Whether the <c>GetHashCode</c> a type's values run is one the candidate wrote, in the type or a base type. Only an
+    /// override counts: a <c>new GetHashCode</c> hides object's from the candidate's own calls, not from a library's.
+    /// </summary>
+    private bool HashesItsOwnWay(INamedTypeSymbol type) =>
+        Overriding(type, "GetHashCode", parameters: 0) is { IsImplicitlyDeclared: false } hash && isOwn(hash);
+
+    /// <summary>The override of object's virtual method that a type's values run, or null when they run object's (or ValueType's).</summary>
+    private static IMethodSymbol? Overriding(INamedTypeSymbol type, string name, int parameters)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.GetMembers("GetHashCode").OfType<IMethodSymbol>().FirstOrDefault(m => m is { IsStatic: false, Parameters.Length: 0 }) is { } hash)
+            if (current.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m => m is { IsStatic: false, IsOverride: true } && m.Parameters.Length == parameters) is { } method)
             {
-                return isOwn(current.OriginalDefinition) && !hash.IsImplicitlyDeclared;
+                return method;
             }
         }
-        return false;
+        return null;
     }
 
     private static bool IsEqualityComparer(INamedTypeSymbol type) =>

@@ -24,8 +24,8 @@ namespace Stop.Sandbox.Admission.Policy;
 /// (<see cref="Synthesized"/>). Code cannot call what its assembly does not reference, so this judges what the
 /// program can do; the walk judges what its text names.</item>
 /// <item>Nothing in it is allowed or refused by what it hashes (<see cref="HashReproducibility"/>): no reference to
-/// <c>HashCode</c> or a hash-ordered collection, no type defining <c>Equals</c> without <c>GetHashCode</c>, and no
-/// <c>GetHashCode</c> in its text (a name the table refuses on <c>object</c>).</item>
+/// <c>HashCode</c> or a hash-ordered collection, no <c>Equals</c> of its own, and no <c>GetHashCode</c> in its text
+/// (a name the table refuses on <c>object</c>).</item>
 /// </list>
 /// What the walk refuses and clearance does not see are names the compiled program keeps no reference to, so none of
 /// them runs: code the compiler drops (unreachable code, calls of <c>[Conditional]</c> methods such as
@@ -51,6 +51,9 @@ internal static class QuickClearance
         ["System.Runtime.CompilerServices.CompilerGeneratedAttribute"] = [".ctor"],
         ["System.Diagnostics.DebuggerBrowsableAttribute"] = [".ctor"],
         ["System.Diagnostics.DebuggerBrowsableState"] = [],
+        // Anonymous types' members.
+        ["System.Diagnostics.DebuggerHiddenAttribute"] = [".ctor"],
+        ["System.Diagnostics.DebuggerDisplayAttribute"] = [".ctor", "set_Type"],
         // Named tuples, params, readonly structs and in parameters, init accessors.
         ["System.Runtime.CompilerServices.TupleElementNamesAttribute"] = [".ctor"],
         ["System.ParamArrayAttribute"] = [".ctor"],
@@ -133,9 +136,9 @@ internal static class QuickClearance
             {
                 return "System.Random as a base type";
             }
-            if (Defines(metadata, type, "Equals") && !Defines(metadata, type, "GetHashCode"))
+            if (WritesEquals(metadata, type))
             {
-                return $"{metadata.GetString(type.Name)}.Equals without GetHashCode";
+                return $"{metadata.GetString(type.Name)}.Equals";
             }
         }
         return null;
@@ -148,8 +151,43 @@ internal static class QuickClearance
     private static bool HashesByType(string fullName) =>
         fullName == HashReproducibility.HashCodeType || HashReproducibility.HashOrdered.Contains(fullName);
 
-    private static bool Defines(MetadataReader metadata, TypeDefinition type, string method) =>
-        type.GetMethods().Any(handle => metadata.StringComparer.Equals(metadata.GetMethodDefinition(handle).Name, method));
+    /// <summary>
+    /// Whether a type has an <c>Equals</c> the candidate wrote (an explicit interface implementation's name ends in
+    /// <c>.Equals</c>): the walk decides whether a <c>GetHashCode</c> goes with it. The compiler's own, in records and
+    /// anonymous types, always comes with one.
+    /// </summary>
+    private static bool WritesEquals(MetadataReader metadata, TypeDefinition type)
+    {
+        if (IsCompilerGenerated(metadata, type.GetCustomAttributes()))
+        {
+            return false;
+        }
+        foreach (var handle in type.GetMethods())
+        {
+            var method = metadata.GetMethodDefinition(handle);
+            var name = metadata.GetString(method.Name);
+            if ((name == "Equals" || name.EndsWith(".Equals", StringComparison.Ordinal)) && !IsCompilerGenerated(metadata, method.GetCustomAttributes()))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsCompilerGenerated(MetadataReader metadata, CustomAttributeHandleCollection attributes)
+    {
+        foreach (var handle in attributes)
+        {
+            var constructor = metadata.GetCustomAttribute(handle).Constructor;
+            if (constructor.Kind == HandleKind.MemberReference
+                && metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                && FullName(metadata, (TypeReferenceHandle)parent) == "System.Runtime.CompilerServices.CompilerGeneratedAttribute")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool TypeIsAllowed(MetadataReader metadata, TypeReferenceHandle handle)
     {
