@@ -14,6 +14,7 @@ public static class Meter
     [ThreadStatic] private static int depth;
     [ThreadStatic] private static int depthLimit;
     [ThreadStatic] private static MeterTrip trip;
+    [ThreadStatic] private static long elements;
 
     /// <summary>Why metering stopped the candidate, if it did.</summary>
     public static MeterTrip Trip => trip;
@@ -41,21 +42,53 @@ public static class Meter
         }
     }
 
-    /// <summary>Burns fuel in proportion to an array's length, so allocation cannot run unmetered.</summary>
+    /// <summary>Burns fuel in proportion to an array's (first) length, so allocation cannot run unmetered.</summary>
     public static int Charge(int length)
     {
         Charge((long)length);
         return length;
     }
 
-    /// <summary>Burns fuel in proportion to an array's length, so allocation cannot run unmetered.</summary>
+    /// <summary>Burns fuel in proportion to an array's (first) length, so allocation cannot run unmetered.</summary>
     public static long Charge(long length)
     {
-        if (length > 0)
-        {
-            fuelLeft -= length / ElementsPerFuel;
-        }
+        elements = Math.Max(length, 0);
+        fuelLeft -= elements / ElementsPerFuel;
         Tick();
+        return length;
+    }
+
+    /// <summary>Burns fuel in proportion to an array's (first) length, so allocation cannot run unmetered.</summary>
+    public static ulong Charge(ulong length)
+    {
+        Charge((long)Math.Min(length, long.MaxValue));
+        return length;
+    }
+
+    /// <summary>
+    /// Burns fuel for the elements a further dimension multiplies (<c>new int[n, m]</c> allocates n × m), given right
+    /// after <see cref="Charge(long)"/> for the first: sizes are evaluated left to right.
+    /// </summary>
+    public static int ChargeTimes(int length)
+    {
+        ChargeTimes((long)length);
+        return length;
+    }
+
+    /// <inheritdoc cref="ChargeTimes(int)"/>
+    public static long ChargeTimes(long length)
+    {
+        var product = length <= 0 ? 0 : elements > long.MaxValue / length ? long.MaxValue : elements * length;
+        fuelLeft -= product / ElementsPerFuel - elements / ElementsPerFuel;
+        elements = product;
+        Tick();
+        return length;
+    }
+
+    /// <inheritdoc cref="ChargeTimes(int)"/>
+    public static ulong ChargeTimes(ulong length)
+    {
+        ChargeTimes((long)Math.Min(length, long.MaxValue));
         return length;
     }
 

@@ -178,14 +178,16 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitArrayRankSpecifier(ArrayRankSpecifierSyntax node)
     {
         var visited = (ArrayRankSpecifierSyntax)base.VisitArrayRankSpecifier(node)!;
-        if (node.Parent is not ArrayCreationExpressionSyntax || visited.Sizes.All(s => s is OmittedArraySizeExpressionSyntax))
+        // The sizes of new T[n] sit in a rank specifier of the array type it creates; stackalloc's are refused anyway.
+        if (node.Parent is not ArrayTypeSyntax { Parent: ArrayCreationExpressionSyntax } || visited.Sizes.All(s => s is OmittedArraySizeExpressionSyntax))
         {
             return visited;
         }
-        // new T[n] charges fuel in proportion to n, so allocation-heavy loops cannot run unmetered.
-        return visited.WithSizes(SeparatedList(visited.Sizes.Select(size => size is OmittedArraySizeExpressionSyntax
+        // new T[n] charges fuel in proportion to n (new T[n, m] to n × m), so allocation-heavy loops cannot run unmetered.
+        return visited.WithSizes(SeparatedList(visited.Sizes.Select((size, i) => size is OmittedArraySizeExpressionSyntax
             ? size
-            : Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Charge")), ArgumentList(SingletonSeparatedList(Argument(size))))))));
+            : Wrapper(InvocationExpression(
+                Injected(ParseExpression($"{Meter}.{(i == 0 ? "Charge" : "ChargeTimes")}")), ArgumentList(SingletonSeparatedList(Argument(size))))))));
     }
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
@@ -278,9 +280,16 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return node;
         }
-        StatementSyntax statement = isVoid ? ExpressionStatement(arrow.Expression) : Return(arrow.Expression);
-        return withBody(MeteredBlock(Block(statement)));
+        return withBody(MeteredBlock(Block(Statement(arrow.Expression, isVoid))));
     }
+
+    /// <summary>The statement an expression body stands for: <c>=&gt; throw e</c> is <c>throw e;</c>, whatever the member returns.</summary>
+    private static StatementSyntax Statement(ExpressionSyntax body, bool isVoid) => body switch
+    {
+        ThrowExpressionSyntax thrown => ThrowStatement(thrown.Expression),
+        _ when isVoid => ExpressionStatement(body),
+        _ => Return(body),
+    };
 
     private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid) =>
         Metered(visited, visited.Body, visited.ExpressionBody, isVoid,
@@ -288,7 +297,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
 
     /// <summary><c>T P =&gt; e;</c> becomes <c>T P { get { enter; try { return e; } finally { leave; } } }</c>.</summary>
     private static AccessorListSyntax MeteredGetter(ArrowExpressionClauseSyntax arrow) =>
-        AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Return(arrow.Expression))))));
+        AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Statement(arrow.Expression, isVoid: false))))));
 
     private static bool IsVoid(TypeSyntax returnType) =>
         returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };

@@ -18,12 +18,18 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
             public static Vec operator +(Vec a, Vec b) { var c = new Vec(a.Length); for (var i = 0; i < a.Length; i++) { c[i] = (a[i] + b[i]) % 2; } return c; }
             public static implicit operator int[](Vec v) => v.items;
             public IEnumerable<int> Bits() { foreach (var x in items) { yield return x; } }
+            public int Missing => throw new NotSupportedException();
+            public int this[string name] => throw new NotSupportedException(name);
+            public static Vec operator -(Vec a) => throw new NotSupportedException();
+            public int Never() => throw new NotSupportedException();
+            public void Refuse() => throw new NotSupportedException();
         }
 
         int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
         {
             int Twice(int x) => x * 2;
             void Nothing() { }
+            int Fail() => throw new InvalidOperationException();
             Nothing();
             Func<int, int> half = x => x / 2;
             Action<int> ignore = x => Twice(x);
@@ -42,6 +48,27 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
 
         Assert.True(evaluation.Verdict == Verdict.Ok, $"{evaluation.Verdict.ToWord()}: {evaluation.Reason}");
         Assert.True(evaluation.Fuel > 0);
+    }
+
+    [Theory]
+    [InlineData("new int[64_000]")]
+    [InlineData("new int[64_000L]")]
+    [InlineData("new int[64_000u]")]
+    [InlineData("new int[(ulong)64_000]")]
+    [InlineData("new int[(nuint)64_000]")]
+    [InlineData("new long[64_000][]")]
+    [InlineData("new int[100, 640]")]
+    [InlineData("new int[10, 64, 100]")]
+    public async Task AllocatingAnArray_CostsAUnitOfFuelPer64Elements(string allocation)
+    {
+        const string Template = "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var a = ALLOCATION;\n    return new int[testSamples.Length];\n}";
+        var small = await fixture.Sandbox.ScoreAsync(Template.Replace("ALLOCATION", "new int[1]"), Parity, Split.Val);
+        var large = await fixture.Sandbox.ScoreAsync(Template.Replace("ALLOCATION", allocation), Parity, Split.Val);
+
+        Assert.True(large.Verdict == Verdict.Ok, $"{large.Verdict.ToWord()}: {large.Reason}");
+        // 64,000 elements are 1,000 units more than one element, on each instance; a further dimension ticks once more.
+        var ticks = allocation.Count(c => c == ',');
+        Assert.Equal(Parity.InstanceCount(Split.Val) * (1000 + ticks), large.Fuel - small.Fuel);
     }
 
     [Fact]
