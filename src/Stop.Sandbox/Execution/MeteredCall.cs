@@ -17,6 +17,7 @@ internal static class MeteredCall
         SeededRandom.Reset(seed);
         object? value = null;
         Exception? failure = null;
+        string? description = null;
         try
         {
             value = call();
@@ -24,6 +25,8 @@ internal static class MeteredCall
         catch (Exception exception)
         {
             failure = exception;
+            // A candidate's exception type may compute its Message: that is candidate code, so it runs metered too.
+            description = Describe(exception);
         }
         var used = Meter.FuelUsed;
         if (Meter.Trip != MeterTrip.None)
@@ -37,14 +40,23 @@ internal static class MeteredCall
         {
             null => new(Verdict.Ok, null, value, used, DecidedBy.Counted),
             OutOfMemoryException or InsufficientExecutionStackException =>
-                new(Verdict.OutOfMemory, $"{failure.GetType().Name}: {failure.Message}", null, used, DecidedBy.MemoryCap),
-            _ => new(Verdict.RuntimeError, Describe(failure), null, used, DecidedBy.Counted),
+                new(Verdict.OutOfMemory, description, null, used, DecidedBy.MemoryCap),
+            _ => new(Verdict.RuntimeError, description, null, used, DecidedBy.Counted),
         };
     }
 
     private static string Describe(Exception exception)
     {
-        var message = WithoutBatchNamespace(exception.Message.ReplaceLineEndings(" "));
+        string message;
+        try
+        {
+            message = WithoutBatchNamespace(exception.Message.ReplaceLineEndings(" "));
+        }
+        catch (Exception)
+        {
+            // The candidate's Message threw, or ran out of fuel: the meter's trip, if any, decides the verdict.
+            return exception.GetType().Name;
+        }
         if (message.Length > 300)
         {
             message = message[..300] + "…";

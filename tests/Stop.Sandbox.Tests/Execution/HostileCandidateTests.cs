@@ -83,6 +83,25 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task AnExceptionsOwnMessage_IsMeteredCandidateCode()
+    {
+        const string Thrower = """
+            class Endless : Exception
+            {
+                public override string Message { get { var n = 0; while (LIMIT) { n++; } return $"counted {n}"; } }
+            }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => throw new Endless();
+            """;
+        var counted = await fixture.Sandbox.ScoreAsync(Thrower.Replace("LIMIT", "n < 1_000_000"), Parity, Split.Val);
+        var endless = await fixture.Sandbox.ScoreAsync(Thrower.Replace("LIMIT", "true"), Parity, Split.Val);
+
+        Assert.Equal(Verdict.RuntimeError, counted.Verdict);
+        Assert.Contains("Endless: counted 1000000", counted.Reason);
+        Assert.True(counted.Fuel > 1_000_000, $"fuel {counted.Fuel}");
+        Assert.True(endless.Verdict == Verdict.Timeout, $"{endless.Verdict.ToWord()}: {endless.Reason}");
+    }
+
+    [Fact]
     public async Task OutputOfTheWrongShape_ScoresZero_AndIsInvalidOutput()
     {
         var evaluation = await Score("return new int[1000];");
