@@ -98,6 +98,9 @@ public sealed class HostileCandidateTests
         { "var t = new System.Collections.Hashtable();", UnreproducibleHash, "new System.Collections.Hashtable", 1 },
         { "class Key\n{\n    public override bool Equals(object o) => o is Key;\n}", UnreproducibleHash, "Key.Equals without Key.GetHashCode", 1 },
         { "struct Cell : IEquatable<Cell>\n{\n    public int A;\n    public bool Equals(Cell c) => c.A == A;\n}", UnreproducibleHash, "Cell.Equals without Cell.GetHashCode", 1 },
+        { "struct Spy : ISpanFormattable\n{\n    public bool TryFormat(Span<char> destination, out int written, ReadOnlySpan<char> format, IFormatProvider? provider) { written = 0; return destination.Length > 0; }\n    public string ToString(string? format, IFormatProvider? provider) => \"spy\";\n}", PolicyCategory.Unsafe, "Spy implementing System.ISpanFormattable", 1 },
+        { "class Key\n{\n    public override bool Equals(object? o) => true;\n    public override int GetHashCode() => 0;\n}\nvar set = new HashSet<(Key, object)>();", UnreproducibleHash, "(Key, System.Object) as a type argument", 6 },
+        { "class Key\n{\n    public override bool Equals(object? o) => true;\n    public override int GetHashCode() => 0;\n}\nrecord Pair(Key K, int N);\nvar distinct = new[] { new Pair(new Key(), 1) }.Distinct().Count();", UnreproducibleHash, "Pair as a type argument", 7 },
         { "record struct Boxed(object O);\nvar h = HashCode.Combine(new Boxed(new object()));", UnreproducibleHash, "System.HashCode.Combine<Boxed>", 2 },
         { "class Hidden\n{\n    public int A;\n    public new int GetHashCode() => A;\n}\nvar h = HashCode.Combine(new Hidden());", UnreproducibleHash, "System.HashCode.Combine<Hidden>", 6 },
         { "class Quiet : IEquatable<Quiet>\n{\n    bool IEquatable<Quiet>.Equals(Quiet? o) => false;\n}", UnreproducibleHash, "Quiet.Equals without Quiet.GetHashCode", 1 },
@@ -117,6 +120,14 @@ public sealed class HostileCandidateTests
 
         PolicyAssert.Refused(report, PolicyCategory.Unsafe, "unsafe", 2);
         PolicyAssert.Refused(report, PolicyCategory.Unsafe, "System.Int32*", 4);
+    }
+
+    [Fact]
+    public void Check_RefusesImplementingGenericMath_WhichHandsTheTypeLibraryBuffers()
+    {
+        var report = Candidates.CheckUncompilable("readonly struct Num : System.Numerics.INumberBase<Num>\n{\n}");
+
+        PolicyAssert.Refused(report, PolicyCategory.Unsafe, "Num implementing System.ISpanFormattable", 1);
     }
 
     [Fact]

@@ -208,6 +208,7 @@ public sealed class LegitimateCandidateTests
             var f = hash.ToHashCode() + string.GetHashCode("abc".AsSpan()) + "s".GetHashCode(StringComparison.Ordinal);
             var g = System.Numerics.BigInteger.One.GetHashCode() + new SubKey().GetHashCode() + HashCode.Combine(new Doubled(2));
             var ordered = ImmutableHashSet.Create(1, 2, 3).Count + new Dictionary<string, int> { ["a"] = 1 }.ToFrozenDictionary().Count;
+            var keyed = new HashSet<(Key, int)>().Count + new Dictionary<Key, object>().Count + new HashSet<(Plain, object)>().Count;
             var hidden = new HashSet<Plain> { new Plain() }.Count + new Dictionary<int[], int>().Count + new[] { new object() }.Distinct().Count();
             """);
 

@@ -39,6 +39,7 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
         "System.TimeSpan", "System.DateTime", "System.DateTimeOffset", "System.DateOnly", "System.TimeOnly");
 
     private readonly Dictionary<ITypeSymbol, bool> known = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, bool> comparedByCandidate = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// The type whose hash code <paramref name="method"/> would make visible without it being reproducible, or null.
@@ -98,6 +99,44 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether a hash collection holding the type would call the candidate's <c>Equals</c> on collisions of hash codes
+    /// that are in part identity hashes (<c>(Key, object)</c> where <c>Key</c> defines equality). The worker fixes the
+    /// identity hash sequence for each call, but the framework's shared objects draw from it only in a worker's first
+    /// job, so which values collide, and the fuel of the calls, could still depend on the worker's history. Values of
+    /// static type <c>object</c> or an interface are beyond what the policy sees.
+    /// </summary>
+    public bool CollisionsRunCandidateCode(ITypeSymbol type) => ComparedByCandidate(type) && !IsReproducible(type);
+
+    private bool ComparedByCandidate(ITypeSymbol type)
+    {
+        if (comparedByCandidate.TryGetValue(type, out var compared))
+        {
+            return compared;
+        }
+        comparedByCandidate[type] = false;
+        compared = type is INamedTypeSymbol named && Compares(named);
+        comparedByCandidate[type] = compared;
+        return compared;
+    }
+
+    private bool Compares(INamedTypeSymbol type)
+    {
+        if (type.IsAnonymousType)
+        {
+            return type.GetMembers().OfType<IPropertySymbol>().Any(property => ComparedByCandidate(property.Type));
+        }
+        if (isOwn(type.OriginalDefinition))
+        {
+            // A record, or a struct without an Equals of its own, compares field by field.
+            return DefinesEquality(type)
+                || (type.IsRecord || type.IsValueType)
+                    && type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Any(field => ComparedByCandidate(field.Type));
+        }
+        return FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
+            && type.TypeArguments.Any(ComparedByCandidate);
     }
 
     /// <summary>Whether every value of static type <paramref name="type"/> has the same hash code in every worker.</summary>

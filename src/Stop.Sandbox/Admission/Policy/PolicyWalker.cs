@@ -75,10 +75,8 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 // A subclass's constructors call Random() without syntax instrumentation could rewrite.
                 Report(baseType, new Refusal("System.Random as a base type", PolicyCategory.Randomness));
                 break;
-            case TypeDeclarationSyntax declaration
-                when model.GetDeclaredSymbol(declaration, ct) is { TypeKind: TypeKind.Class or TypeKind.Struct } declared
-                    && judge.Hashing.EqualsWithoutHash(declared):
-                Report(declaration.Identifier, new Refusal($"{declared.Name}.Equals without {declared.Name}.GetHashCode", PolicyCategory.UnreproducibleHash));
+            case TypeDeclarationSyntax declaration when model.GetDeclaredSymbol(declaration, ct) is { TypeKind: TypeKind.Class or TypeKind.Struct } declared:
+                CheckDeclaration(declaration, declared);
                 break;
             case CommonForEachStatementSyntax forEach:
                 CheckForEach(forEach);
@@ -126,6 +124,29 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         SyntaxKind.TypeOfKeyword => new Refusal("typeof", PolicyCategory.Reflection),
         _ => null,
     };
+
+    /// <summary>
+    /// Interfaces whose members the library calls with a buffer of its own, pooled or on the stack and never cleared:
+    /// a candidate implementing one could read what the worker, or an earlier job, left there. Generic math
+    /// interfaces (<c>INumberBase&lt;T&gt;</c>) inherit them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> HandedLibraryBuffers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "System.ISpanFormattable",
+        "System.IUtf8SpanFormattable",
+    };
+
+    private void CheckDeclaration(TypeDeclarationSyntax declaration, INamedTypeSymbol declared)
+    {
+        if (judge.Hashing.EqualsWithoutHash(declared))
+        {
+            Report(declaration.Identifier, new Refusal($"{declared.Name}.Equals without {declared.Name}.GetHashCode", PolicyCategory.UnreproducibleHash));
+        }
+        if (declared.AllInterfaces.FirstOrDefault(i => HandedLibraryBuffers.Contains(i.OriginalDefinition.ToDisplayString())) is { } buffered)
+        {
+            Report(declaration.Identifier, new Refusal($"{declared.Name} implementing {buffered.OriginalDefinition.ToDisplayString()}", PolicyCategory.Unsafe));
+        }
+    }
 
     private void CheckForEach(CommonForEachStatementSyntax forEach)
     {

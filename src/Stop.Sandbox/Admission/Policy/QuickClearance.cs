@@ -25,7 +25,7 @@ namespace Stop.Sandbox.Admission.Policy;
 /// program can do; the walk judges what its text names.</item>
 /// <item>Nothing in it is allowed or refused by what it hashes (<see cref="HashReproducibility"/>): no reference to
 /// <c>HashCode</c> or a hash-ordered collection, no <c>Equals</c> of its own, and no <c>GetHashCode</c> in its text
-/// (a name the table refuses on <c>object</c>).</item>
+/// (a name the table refuses on <c>object</c>); and no reference to an interface the library hands its own buffers to.</item>
 /// </list>
 /// What the walk refuses and clearance does not see are names the compiled program keeps no reference to, so none of
 /// them runs: code the compiler drops (unreachable code, calls of <c>[Conditional]</c> methods such as
@@ -40,7 +40,7 @@ internal static class QuickClearance
     /// </summary>
     private static readonly FrozenDictionary<string, FrozenSet<string>> Synthesized = new Dictionary<string, string[]>
     {
-        ["Stop.Guest.Runtime.Meter"] = ["Tick", "Enter", "Leave", "Charge"],
+        ["Stop.Guest.Runtime.Meter"] = ["Tick", "Enter", "Leave", "Charge", "ChargeTimes"],
         ["Stop.Guest.Runtime.SeededRandom"] = ["Create", "get_Shared"],
         // Every assembly, every lambda or local function, every auto-property.
         ["System.Runtime.CompilerServices.CompilationRelaxationsAttribute"] = [".ctor"],
@@ -114,7 +114,7 @@ internal static class QuickClearance
         }
         foreach (var handle in metadata.TypeReferences)
         {
-            if (!TypeIsAllowed(metadata, handle) || HashesByType(WithoutArity(FullName(metadata, handle))))
+            if (!TypeIsAllowed(metadata, handle) || LeftToTheWalk(WithoutArity(FullName(metadata, handle))))
             {
                 return FullName(metadata, handle);
             }
@@ -145,11 +145,13 @@ internal static class QuickClearance
     }
 
     /// <summary>
-    /// Whether the walk must judge a use of the type by its type arguments (<see cref="HashReproducibility"/>): what the
-    /// table allows of <c>HashCode</c> or <c>ImmutableHashSet</c> depends on what they hash.
+    /// Whether only the walk can judge a use of the type: what the table allows of <c>HashCode</c> or
+    /// <c>ImmutableHashSet</c> depends on what they hash (<see cref="HashReproducibility"/>), and an interface the
+    /// library hands its own buffers to may be named but not implemented (<see cref="PolicyWalker.HandedLibraryBuffers"/>).
     /// </summary>
-    private static bool HashesByType(string fullName) =>
-        fullName == HashReproducibility.HashCodeType || HashReproducibility.HashOrdered.Contains(fullName);
+    private static bool LeftToTheWalk(string fullName) =>
+        fullName == HashReproducibility.HashCodeType || HashReproducibility.HashOrdered.Contains(fullName)
+        || PolicyWalker.HandedLibraryBuffers.Contains(fullName);
 
     /// <summary>
     /// Whether a type has an <c>Equals</c> the candidate wrote (an explicit interface implementation's name ends in

@@ -166,6 +166,10 @@ internal sealed class SymbolJudge
             {
                 return new Refusal("System.Random as a new() type argument", PolicyCategory.Randomness);
             }
+            if (Hashing.CollisionsRunCandidateCode(arguments[i]))
+            {
+                return new Refusal($"{arguments[i].ToDisplayString(Format)} as a type argument", PolicyCategory.UnreproducibleHash);
+            }
         }
         return null;
     }
