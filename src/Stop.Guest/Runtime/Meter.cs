@@ -14,7 +14,6 @@ public static class Meter
     [ThreadStatic] private static int depth;
     [ThreadStatic] private static int depthLimit;
     [ThreadStatic] private static MeterTrip trip;
-    [ThreadStatic] private static long elements;
 
     /// <summary>Why metering stopped the candidate, if it did.</summary>
     public static MeterTrip Trip => trip;
@@ -42,55 +41,65 @@ public static class Meter
         }
     }
 
-    /// <summary>Burns fuel in proportion to an array's (first) length, so allocation cannot run unmetered.</summary>
-    public static int Charge(int length)
+    /// <summary>
+    /// Burns fuel in proportion to an array's elements once it is allocated (<c>new T[n, m]</c> has n × m), so that
+    /// allocation-heavy loops cannot run unmetered; charged after, so that a size the runtime refuses still throws.
+    /// </summary>
+    public static T Allocated<T>(T array)
+        where T : class
     {
-        Charge((long)length);
-        return length;
-    }
-
-    /// <summary>Burns fuel in proportion to an array's (first) length, so allocation cannot run unmetered.</summary>
-    public static long Charge(long length)
-    {
-        elements = Math.Max(length, 0);
-        fuelLeft -= elements / ElementsPerFuel;
+        fuelLeft -= ((Array)(object)array).LongLength / ElementsPerFuel;
         Tick();
-        return length;
-    }
-
-    /// <summary>Burns fuel in proportion to an array's (first) length, so allocation cannot run unmetered.</summary>
-    public static ulong Charge(ulong length)
-    {
-        Charge((long)Math.Min(length, long.MaxValue));
-        return length;
+        return array;
     }
 
     /// <summary>
-    /// Burns fuel for the elements a further dimension multiplies (<c>new int[n, m]</c> allocates n × m), given right
-    /// after <see cref="Charge(long)"/> for the first: sizes are evaluated left to right.
+    /// Enters the construction of an object, for <c>Constructed(Entering(), new C(…))</c>: field initializers and
+    /// constructor arguments run before any constructor body enters, so recursion through them is counted here.
     /// </summary>
-    public static int ChargeTimes(int length)
+    /// <returns>The depth to return to.</returns>
+    public static int Entering()
     {
-        ChargeTimes((long)length);
-        return length;
+        var before = depth;
+        Enter();
+        return before;
     }
 
-    /// <inheritdoc cref="ChargeTimes(int)"/>
-    public static long ChargeTimes(long length)
+    /// <summary>Leaves a construction entered with <see cref="Entering"/>, handing on what it made.</summary>
+    public static T Constructed<T>(int before, T value)
+        where T : allows ref struct
     {
-        var product = length <= 0 ? 0 : elements > long.MaxValue / length ? long.MaxValue : elements * length;
-        fuelLeft -= product / ElementsPerFuel - elements / ElementsPerFuel;
-        elements = product;
+        depth = before;
+        return value;
+    }
+
+    /// <summary>Counts one evaluation of a query clause (<c>where</c>, <c>select</c>, …), which the compiler turns into a lambda of its own.</summary>
+    public static T Counted<T>(T value)
+        where T : allows ref struct
+    {
         Tick();
-        return length;
+        return value;
     }
 
-    /// <inheritdoc cref="ChargeTimes(int)"/>
-    public static ulong ChargeTimes(ulong length)
+    /// <summary>
+    /// Leaves an iterator's body with the value it yields, computed inside: <c>yield return Left&lt;T&gt;(e, inside = false)</c>.
+    /// The second argument is the iterator's own record that it is suspended, set once the value is in hand.
+    /// </summary>
+    public static T Left<T>(T value, bool suspended)
     {
-        ChargeTimes((long)Math.Min(length, long.MaxValue));
-        return length;
+        _ = suspended;
+        depth--;
+        return value;
     }
+
+    /// <summary>The current depth, kept by instrumentation when a <c>try</c> with <c>catch</c> clauses starts.</summary>
+    public static int Depth => depth;
+
+    /// <summary>
+    /// Returns to the depth a <c>try</c> started at, in its <c>catch</c>: an exception thrown inside a construction
+    /// skips the <see cref="Constructed"/> that would have left it.
+    /// </summary>
+    public static void Restore(int before) => depth = before;
 
     /// <summary>Array elements one unit of fuel allocates (allocation is cheap per element, but not free).</summary>
     public const int ElementsPerFuel = 64;

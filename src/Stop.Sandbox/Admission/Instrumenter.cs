@@ -9,8 +9,9 @@ namespace Stop.Sandbox.Admission;
 
 /// <summary>
 /// Rewrites a candidate's syntax so that its CPU and recursion are counted: a fuel tick on every loop
-/// back-edge and label, an enter/leave pair around every method, local function, accessor and lambda,
-/// a charge on every array allocation, and seeded stand-ins for <c>new Random()</c> and <c>Random.Shared</c>.
+/// back-edge, label, <c>goto case</c> and query clause, an enter/leave pair around every method, local function,
+/// accessor, lambda and construction, a charge on every array allocation, a return to the try's depth in every
+/// catch, and seeded stand-ins for <c>new Random()</c> and <c>Random.Shared</c>.
 /// Injected nodes carry no line breaks, so line numbers in diagnostics stay the candidate's own, and they
 /// carry <see cref="Annotation"/> so the policy checks only what the candidate wrote.
 /// </summary>
@@ -41,6 +42,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
 
     private readonly bool meterExpressionLambdas;
     private readonly IReadOnlySet<int> voidLambdas;
+    private int tries;
 
     private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas)
     {
@@ -112,6 +114,13 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         return visited.WithStatement(Prepend(visited.Statement, Tick));
     }
 
+    public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
+    {
+        var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
+        // goto case and goto default jump back to a switch section, not to a label, which carries the tick otherwise.
+        return visited.IsKind(SyntaxKind.GotoStatement) ? visited : Block(Tick, visited);
+    }
+
     public override SyntaxNode? VisitLabeledStatement(LabeledStatementSyntax node)
     {
         var visited = (LabeledStatementSyntax)base.VisitLabeledStatement(node)!;
@@ -121,29 +130,31 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return MeteredMember(visited, IsVoid(visited.ReturnType));
+        return MeteredMember(visited, IsVoid(visited.ReturnType), visited.ReturnType);
     }
 
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true);
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true, returnType: null);
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, isVoid: false);
+        // C# 14's compound assignment and increment operators return nothing.
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, IsVoid(node.ReturnType), node.ReturnType);
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false);
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false, node.Type);
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-        return Metered(visited, visited.Body, visited.ExpressionBody, IsVoid(visited.ReturnType),
+        return Metered(visited, visited.Body, visited.ExpressionBody, IsVoid(visited.ReturnType), visited.ReturnType,
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
     {
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: !visited.IsKind(SyntaxKind.GetAccessorDeclaration),
+        var type = node.Parent?.Parent is BasePropertyDeclarationSyntax property && node.IsKind(SyntaxKind.GetAccessorDeclaration) ? property.Type : null;
+        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: !visited.IsKind(SyntaxKind.GetAccessorDeclaration), type,
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
@@ -175,28 +186,95 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
         MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
 
-    public override SyntaxNode? VisitArrayRankSpecifier(ArrayRankSpecifierSyntax node)
+    public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
     {
-        var visited = (ArrayRankSpecifierSyntax)base.VisitArrayRankSpecifier(node)!;
-        // The sizes of new T[n] sit in a rank specifier of the array type it creates; stackalloc's are refused anyway.
-        if (node.Parent is not ArrayTypeSyntax { Parent: ArrayCreationExpressionSyntax } || visited.Sizes.All(s => s is OmittedArraySizeExpressionSyntax))
-        {
-            return visited;
-        }
-        // new T[n] charges fuel in proportion to n (new T[n, m] to n × m), so allocation-heavy loops cannot run unmetered.
-        return visited.WithSizes(SeparatedList(visited.Sizes.Select((size, i) => size is OmittedArraySizeExpressionSyntax
-            ? size
-            : Wrapper(InvocationExpression(
-                Injected(ParseExpression($"{Meter}.{(i == 0 ? "Charge" : "ChargeTimes")}")), ArgumentList(SingletonSeparatedList(Argument(size))))))));
+        var visited = (ArrayCreationExpressionSyntax)base.VisitArrayCreationExpression(node)!;
+        // new T[n] charges fuel in proportion to its elements, so allocation-heavy loops cannot run unmetered.
+        return node.Type.RankSpecifiers.Any(rank => rank.Sizes.Any(size => size is not OmittedArraySizeExpressionSyntax)) && !InAttribute(node)
+            ? Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Allocated")), ArgumentList(SingletonSeparatedList(Argument(visited)))))
+            : visited;
     }
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
     {
         var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
-        return IsRandomName(visited.Type) && visited.ArgumentList is { Arguments.Count: 0 } && visited.Initializer is null
-            ? Injected(ParseExpression($"{SeededRandom}.Create()")).WithTriviaFrom(visited)
-            : visited;
+        if (IsRandomName(visited.Type) && visited.ArgumentList is { Arguments.Count: 0 } && visited.Initializer is null)
+        {
+            return Injected(ParseExpression($"{SeededRandom}.Create()")).WithTriviaFrom(visited);
+        }
+        // Field initializers and constructor arguments run before the constructor's body enters: a construction is
+        // entered itself, so that recursion and work through them are counted.
+        return InAttribute(node)
+            ? visited
+            : Wrapper(InvocationExpression(
+                Injected(ParseExpression($"{Meter}.Constructed")),
+                ArgumentList(SeparatedList([Argument(Injected(ParseExpression($"{Meter}.Entering()"))), Argument(visited)]))));
     }
+
+    public override SyntaxNode? VisitTryStatement(TryStatementSyntax node)
+    {
+        var visited = (TryStatementSyntax)base.VisitTryStatement(node)!;
+        if (visited.Catches.Count == 0)
+        {
+            return visited;
+        }
+        // A catch returns to the depth its try started at: an exception may have skipped a construction's leaving.
+        var depth = Identifier($"<stop>depth{++tries}");
+        var keep = Injected(LocalDeclarationStatement(VariableDeclaration(IdentifierName("var").WithTrailingTrivia(Space),
+            SingletonSeparatedList(VariableDeclarator(depth).WithInitializer(EqualsValueClause(ParseExpression($"{Meter}.Depth")))))));
+        var restore = Injected(ExpressionStatement(InvocationExpression(ParseExpression($"{Meter}.Restore"),
+            ArgumentList(SingletonSeparatedList(Argument(IdentifierName(depth)))))));
+        return Block(keep, visited.WithCatches(List(visited.Catches.Select(c => c.WithBlock(c.Block.WithStatements(c.Block.Statements.Insert(0, restore)))))));
+    }
+
+    public override SyntaxNode? VisitWhereClause(WhereClauseSyntax node)
+    {
+        var visited = (WhereClauseSyntax)base.VisitWhereClause(node)!;
+        return visited.WithCondition(Counted(visited.Condition));
+    }
+
+    public override SyntaxNode? VisitSelectClause(SelectClauseSyntax node)
+    {
+        var visited = (SelectClauseSyntax)base.VisitSelectClause(node)!;
+        return visited.WithExpression(Counted(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitLetClause(LetClauseSyntax node)
+    {
+        var visited = (LetClauseSyntax)base.VisitLetClause(node)!;
+        return visited.WithExpression(Counted(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitOrdering(OrderingSyntax node)
+    {
+        var visited = (OrderingSyntax)base.VisitOrdering(node)!;
+        return visited.WithExpression(Counted(visited.Expression));
+    }
+
+    public override SyntaxNode? VisitGroupClause(GroupClauseSyntax node)
+    {
+        var visited = (GroupClauseSyntax)base.VisitGroupClause(node)!;
+        return visited.WithGroupExpression(Counted(visited.GroupExpression)).WithByExpression(Counted(visited.ByExpression));
+    }
+
+    public override SyntaxNode? VisitJoinClause(JoinClauseSyntax node)
+    {
+        var visited = (JoinClauseSyntax)base.VisitJoinClause(node)!;
+        return visited.WithLeftExpression(Counted(visited.LeftExpression)).WithRightExpression(Counted(visited.RightExpression));
+    }
+
+    public override SyntaxNode? VisitFromClause(FromClauseSyntax node)
+    {
+        var visited = (FromClauseSyntax)base.VisitFromClause(node)!;
+        // The first from's source is evaluated once; a later one's is a lambda's body, evaluated for every element.
+        return node.Parent is QueryBodySyntax ? visited.WithExpression(Counted(visited.Expression)) : visited;
+    }
+
+    /// <summary>A query clause's expression, counted each time the lambda the compiler makes of it runs.</summary>
+    private static InvocationExpressionSyntax Counted(ExpressionSyntax expression) =>
+        Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Counted")), ArgumentList(SingletonSeparatedList(Argument(expression)))));
+
+    private static bool InAttribute(SyntaxNode node) => node.Ancestors().Any(a => a is AttributeArgumentSyntax);
 
     public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
     {
@@ -245,10 +323,17 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// (disposed at a <c>yield return</c>, already left) or running.
     /// <code>{ enter; var ‹inside› = true; try { … ‹inside› = false; leave; yield return e; enter; ‹inside› = true; … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
     /// </summary>
-    private static BlockSyntax MeteredIterator(BlockSyntax body)
+    private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType)
     {
         var yields = OwnYields(body).Where(y => y.IsKind(SyntaxKind.YieldReturnStatement));
-        var suspending = body.ReplaceNodes(yields, (_, yield) => Block(Inside(false), LeaveStatement, yield, Enter, Inside(true)));
+        var suspending = body.ReplaceNodes(yields, (_, yield) => elementType is null
+            ? Block(Inside(false), LeaveStatement, yield, Enter, Inside(true))
+            // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false);
+            : Block(yield.WithExpression(Wrapper(InvocationExpression(
+                Injected(ParseExpression($"{Meter}.Left<{elementType}>")),
+                ArgumentList(SeparatedList([Argument(yield.Expression!), Argument(Injected(AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(SyntaxKind.FalseLiteralExpression))))]))))),
+                Enter, Inside(true)));
         var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
             PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
             SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));
@@ -264,17 +349,27 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
 
     private static bool IsIterator(SyntaxNode body) => OwnYields(body).Any();
 
+    /// <summary>What an iterator yields, from its declared type (<c>IEnumerable&lt;T&gt;</c> yields T); null when syntax cannot tell.</summary>
+    private static TypeSyntax? ElementType(TypeSyntax? returnType) => returnType switch
+    {
+        QualifiedNameSyntax qualified => ElementType(qualified.Right),
+        AliasQualifiedNameSyntax aliased => ElementType(aliased.Name),
+        GenericNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator", TypeArgumentList.Arguments: [var element] } => element.WithoutTrivia(),
+        IdentifierNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator" } => PredefinedType(Token(SyntaxKind.ObjectKeyword)),
+        _ => null,
+    };
+
     /// <summary>The yield statements of a body itself, not of the lambdas and local functions inside it.</summary>
     private static IEnumerable<YieldStatementSyntax> OwnYields(SyntaxNode body) =>
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
             .OfType<YieldStatementSyntax>();
 
-    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, Func<BlockSyntax, T> withBody)
+    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, Func<BlockSyntax, T> withBody)
         where T : SyntaxNode
     {
         if (body is not null)
         {
-            return withBody(IsIterator(body) ? MeteredIterator(body) : MeteredBlock(body));
+            return withBody(IsIterator(body) ? MeteredIterator(body, ElementType(returnType)) : MeteredBlock(body));
         }
         if (arrow is null)
         {
@@ -291,8 +386,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         _ => Return(body),
     };
 
-    private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid) =>
-        Metered(visited, visited.Body, visited.ExpressionBody, isVoid,
+    private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType) =>
+        Metered(visited, visited.Body, visited.ExpressionBody, isVoid, returnType,
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
 
     /// <summary><c>T P =&gt; e;</c> becomes <c>T P { get { enter; try { return e; } finally { leave; } } }</c>.</summary>

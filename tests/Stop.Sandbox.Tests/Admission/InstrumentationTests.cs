@@ -18,6 +18,9 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
             public static Vec operator +(Vec a, Vec b) { var c = new Vec(a.Length); for (var i = 0; i < a.Length; i++) { c[i] = (a[i] + b[i]) % 2; } return c; }
             public static implicit operator int[](Vec v) => v.items;
             public IEnumerable<int> Bits() { foreach (var x in items) { yield return x; } }
+            public IEnumerable<int?> Maybe() { yield return null; yield return default; yield return Length; }
+            public void operator +=(int x) => items[0] += x;
+            public void operator ++() => items[0]++;
             public int Missing => throw new NotSupportedException();
             public int this[string name] => throw new NotSupportedException(name);
             public static Vec operator -(Vec a) => throw new NotSupportedException();
@@ -66,9 +69,48 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         var large = await fixture.Sandbox.ScoreAsync(Template.Replace("ALLOCATION", allocation), Parity, Split.Val);
 
         Assert.True(large.Verdict == Verdict.Ok, $"{large.Verdict.ToWord()}: {large.Reason}");
-        // 64,000 elements are 1,000 units more than one element, on each instance; a further dimension ticks once more.
-        var ticks = allocation.Count(c => c == ',');
-        Assert.Equal(Parity.InstanceCount(Split.Val) * (1000 + ticks), large.Fuel - small.Fuel);
+        // 64,000 elements are 1,000 units more than one element, on each instance.
+        Assert.Equal(Parity.InstanceCount(Split.Val) * 1000, large.Fuel - small.Fuel);
+    }
+
+    /// <summary>Work and recursion the compiler hides from method bodies: each must run out of fuel or trip the depth limit.</summary>
+    [Theory]
+    [InlineData("goto case", "var s = 0L; var i = 0L; switch (0) { case 0: s += i; i++; goto case 1; case 1: goto case 0; }")]
+    [InlineData("goto default", "var i = 0L; switch (1) { case 0: break; default: i++; goto default; }")]
+    [InlineData("field initializer", "var c = new Deep(2_000_000);", "class Deep(int n) { public long X = n == 0 ? 1 : new Deep(n - 1).X + 1; }")]
+    [InlineData("property initializer", "var c = new Deep(2_000_000);", "record struct Deep(int N) { public long X { get; init; } = N == 0 ? 1 : new Deep(N - 1).X + 1; }")]
+    [InlineData("constructor initializer", "var c = new Deep(2_000_000);", "class Deep { public long X; public Deep(int n) : this(n == 0 ? 1 : new Deep(n - 1).X + 1, 0) { } private Deep(long x, int _) { X = x; } }")]
+    [InlineData("base arguments", "var c = new Deep(2_000_000);", "class Base(long x) { public long X = x; }\nclass Deep(int n) : Base(n == 0 ? 1 : new Deep(n - 1).X + 1);")]
+    [InlineData("work in field initializers", "long t = 0; for (var i = 0; i < 100; i++) { t += new Wide(22).X; }", "class Wide(int n) { public long X = n == 0 ? 1 : new Wide(n - 1).X + new Wide(n - 1).X; }")]
+    [InlineData("query clauses", "var r = Enumerable.Range(0, 1_000_000); var n = (from a in r from b in r where ((a * 31 + b) & 1023) == 7 select a).Count();")]
+    [InlineData("nested iterators", "var n = Nest(2_000_000).First();", "IEnumerable<int> Nest(int n) { yield return n == 0 ? 0 : Nest(n - 1).First() + 1; }")]
+    public async Task WorkTheCompilerHidesFromMethodBodies_IsCounted(string construct, string body, string declarations = "")
+    {
+        var candidate = $"{declarations}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    {body}\n    return new int[testSamples.Length];\n}}";
+        var evaluation = await fixture.Sandbox.ScoreAsync(candidate, Parity, Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Timeout && evaluation.DecidedBy == DecidedBy.Counted,
+            $"{construct}: {evaluation.Verdict.ToWord()} ({evaluation.DecidedBy}): {evaluation.Reason}");
+    }
+
+    [Fact]
+    public async Task ConstructorsThatThrow_AndAreCaught_LeaveNoDepthBehind()
+    {
+        const string Candidate = """
+            class Picky { public Picky(int n) { if (n % 2 == 0) throw new ArgumentException("even"); } }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var made = 0;
+                for (var i = 0; i < 5000; i++)
+                {
+                    try { _ = new Picky(i); made++; } catch (ArgumentException) { }
+                }
+                return testSamples.Select(_ => made % 2).ToArray();
+            }
+            """;
+        var evaluation = await fixture.Sandbox.ScoreAsync(Candidate, Parity, Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Ok, $"{evaluation.Verdict.ToWord()}: {evaluation.Reason}");
     }
 
     [Fact]

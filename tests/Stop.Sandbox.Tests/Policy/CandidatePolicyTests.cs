@@ -64,13 +64,13 @@ public sealed class CandidatePolicyTests
         var tree = SyntaxFactory.ParseSyntaxTree("var n = System.IO.File.ReadAllText(\"x\").Length;", ScriptOptions);
         var root = tree.GetRoot();
         var read = root.DescendantNodes().OfType<InvocationExpressionSyntax>().Single();
-        var wrapper = SyntaxFactory.ParseExpression("global::Stop.Guest.Runtime.Meter.Charge(0)")
+        var wrapper = SyntaxFactory.ParseExpression("global::Stop.Guest.Runtime.Meter.Counted(\"x\")")
             .WithAdditionalAnnotations(new SyntaxAnnotation(CandidatePolicy.InstrumentationAnnotationKind));
         var instrumented = root.ReplaceNode(read, wrapper);
 
         var report = Candidates.Check(Candidates.Compile(tree.WithRootAndOptions(instrumented, ScriptOptions)));
 
         // Only the annotated invocation is exempt; the names under it, which were not marked, are judged.
-        PolicyAssert.Refused(report, PolicyCategory.Instrumentation, "Stop.Guest.Runtime.Meter.Charge", 1);
+        PolicyAssert.Refused(report, PolicyCategory.Instrumentation, "Stop.Guest.Runtime.Meter.Counted", 1);
     }
 }
