@@ -227,47 +227,60 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         return Block(keep, visited.WithCatches(List(visited.Catches.Select(c => c.WithBlock(c.Block.WithStatements(c.Block.Statements.Insert(0, restore)))))));
     }
 
-    public override SyntaxNode? VisitWhereClause(WhereClauseSyntax node)
+    public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)
     {
-        var visited = (WhereClauseSyntax)base.VisitWhereClause(node)!;
-        return visited.WithCondition(Counted(visited.Condition));
+        var visited = (QueryExpressionSyntax)base.VisitQueryExpression(node)!;
+        return visited.ReplaceNodes(ClauseExpressions(visited.Body), (_, expression) => Counted(expression));
     }
 
-    public override SyntaxNode? VisitSelectClause(SelectClauseSyntax node)
+    /// <summary>
+    /// The expressions of a query body that the compiler turns into lambdas, continuations included: every clause's,
+    /// but not the first from's source or a join's, which are evaluated once.
+    /// </summary>
+    private static IEnumerable<ExpressionSyntax> ClauseExpressions(QueryBodySyntax body)
     {
-        var visited = (SelectClauseSyntax)base.VisitSelectClause(node)!;
-        return visited.WithExpression(Counted(visited.Expression));
-    }
-
-    public override SyntaxNode? VisitLetClause(LetClauseSyntax node)
-    {
-        var visited = (LetClauseSyntax)base.VisitLetClause(node)!;
-        return visited.WithExpression(Counted(visited.Expression));
-    }
-
-    public override SyntaxNode? VisitOrdering(OrderingSyntax node)
-    {
-        var visited = (OrderingSyntax)base.VisitOrdering(node)!;
-        return visited.WithExpression(Counted(visited.Expression));
-    }
-
-    public override SyntaxNode? VisitGroupClause(GroupClauseSyntax node)
-    {
-        var visited = (GroupClauseSyntax)base.VisitGroupClause(node)!;
-        return visited.WithGroupExpression(Counted(visited.GroupExpression)).WithByExpression(Counted(visited.ByExpression));
-    }
-
-    public override SyntaxNode? VisitJoinClause(JoinClauseSyntax node)
-    {
-        var visited = (JoinClauseSyntax)base.VisitJoinClause(node)!;
-        return visited.WithLeftExpression(Counted(visited.LeftExpression)).WithRightExpression(Counted(visited.RightExpression));
-    }
-
-    public override SyntaxNode? VisitFromClause(FromClauseSyntax node)
-    {
-        var visited = (FromClauseSyntax)base.VisitFromClause(node)!;
-        // The first from's source is evaluated once; a later one's is a lambda's body, evaluated for every element.
-        return node.Parent is QueryBodySyntax ? visited.WithExpression(Counted(visited.Expression)) : visited;
+        foreach (var clause in body.Clauses)
+        {
+            switch (clause)
+            {
+                case FromClauseSyntax from:
+                    yield return from.Expression;
+                    break;
+                case LetClauseSyntax let:
+                    yield return let.Expression;
+                    break;
+                case WhereClauseSyntax where:
+                    yield return where.Condition;
+                    break;
+                case JoinClauseSyntax join:
+                    yield return join.LeftExpression;
+                    yield return join.RightExpression;
+                    break;
+                case OrderByClauseSyntax orderBy:
+                    foreach (var ordering in orderBy.Orderings)
+                    {
+                        yield return ordering.Expression;
+                    }
+                    break;
+            }
+        }
+        switch (body.SelectOrGroup)
+        {
+            case SelectClauseSyntax select:
+                yield return select.Expression;
+                break;
+            case GroupClauseSyntax group:
+                yield return group.GroupExpression;
+                yield return group.ByExpression;
+                break;
+        }
+        if (body.Continuation is { } continuation)
+        {
+            foreach (var expression in ClauseExpressions(continuation.Body))
+            {
+                yield return expression;
+            }
+        }
     }
 
     /// <summary>A query clause's expression, counted each time the lambda the compiler makes of it runs.</summary>

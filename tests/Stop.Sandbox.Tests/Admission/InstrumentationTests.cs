@@ -40,6 +40,8 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
             var v = new Vec(testSamples.Length) + new Vec(testSamples.Length);
             var total = v.Bits().Sum();
             int[] result = v;
+            var keys = (from x in result let y = x * 2 where y >= 0 orderby y descending join z in result on x equals z
+                        group y by x into g from w in g select g.Key + w * 0).Count();
             return result.Select(b => b + total * 0).ToArray();
         }
         """;
