@@ -204,7 +204,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         }
         // Field initializers and constructor arguments run before the constructor's body enters: a construction is
         // entered itself, so that recursion and work through them are counted.
-        return InAttribute(node)
+        return InAttribute(node) || node.Parent is EqualsValueClauseSyntax { Parent: ParameterSyntax }
             ? visited
             : Wrapper(InvocationExpression(
                 Injected(ParseExpression($"{Meter}.Constructed")),
@@ -287,6 +287,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static InvocationExpressionSyntax Counted(ExpressionSyntax expression) =>
         Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Counted")), ArgumentList(SingletonSeparatedList(Argument(expression)))));
 
+    /// <summary>Whether a node is in an attribute's arguments, which must be constants.</summary>
     private static bool InAttribute(SyntaxNode node) => node.Ancestors().Any(a => a is AttributeArgumentSyntax);
 
     public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)

@@ -26,6 +26,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
             public static Vec operator -(Vec a) => throw new NotSupportedException();
             public int Never() => throw new NotSupportedException();
             public void Refuse() => throw new NotSupportedException();
+            public static int Origin(DateTime at = new DateTime(), int? n = new int?()) => n ?? at.Day;
         }
 
         int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
