@@ -202,9 +202,10 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return Injected(ParseExpression($"{SeededRandom}.Create()")).WithTriviaFrom(visited);
         }
-        // Field initializers and constructor arguments run before the constructor's body enters: a construction is
-        // entered itself, so that recursion and work through them are counted.
-        return InAttribute(node) || node.Parent is EqualsValueClauseSyntax { Parent: ParameterSyntax }
+        // Field initializers and constructor arguments run before any constructor body enters: a construction made
+        // there is entered itself, so that recursion and work through them are counted. (Anywhere else the method
+        // around it has entered already, and counting the construction too would halve the depth of a recursion.)
+        return !BeforeAnyBody(node)
             ? visited
             : Wrapper(InvocationExpression(
                 Injected(ParseExpression($"{Meter}.Constructed")),
@@ -266,11 +267,15 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         }
         switch (body.SelectOrGroup)
         {
-            case SelectClauseSyntax select:
+            // select x of a range variable is left out by the compiler, keeping orderby's IOrderedEnumerable: left alone.
+            case SelectClauseSyntax select when select.Expression is not IdentifierNameSyntax:
                 yield return select.Expression;
                 break;
             case GroupClauseSyntax group:
-                yield return group.GroupExpression;
+                if (group.GroupExpression is not IdentifierNameSyntax)
+                {
+                    yield return group.GroupExpression;
+                }
                 yield return group.ByExpression;
                 break;
         }
@@ -286,6 +291,23 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// <summary>A query clause's expression, counted each time the lambda the compiler makes of it runs.</summary>
     private static InvocationExpressionSyntax Counted(ExpressionSyntax expression) =>
         Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Counted")), ArgumentList(SingletonSeparatedList(Argument(expression)))));
+
+    /// <summary>Whether a node is in code that runs while constructing, before any constructor body has entered.</summary>
+    private static bool BeforeAnyBody(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax }:
+                case ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
+                    return true;
+                case MemberDeclarationSyntax or AttributeArgumentSyntax:
+                    return false;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether a node is in an attribute's arguments, which must be constants.</summary>
     private static bool InAttribute(SyntaxNode node) => node.Ancestors().Any(a => a is AttributeArgumentSyntax);
@@ -339,15 +361,24 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// </summary>
     private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType)
     {
-        var yields = OwnYields(body).Where(y => y.IsKind(SyntaxKind.YieldReturnStatement));
-        var suspending = body.ReplaceNodes(yields, (_, yield) => elementType is null
-            ? Block(Inside(false), LeaveStatement, yield, Enter, Inside(true))
-            // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false);
-            : Block(yield.WithExpression(Wrapper(InvocationExpression(
-                Injected(ParseExpression($"{Meter}.Left<{elementType}>")),
-                ArgumentList(SeparatedList([Argument(yield.Expression!), Argument(Injected(AssignmentExpression(
-                    SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(SyntaxKind.FalseLiteralExpression))))]))))),
-                Enter, Inside(true)));
+        var yields = OwnYields(body).Where(y => y.IsKind(SyntaxKind.YieldReturnStatement)).ToList();
+        var suspending = body.TrackNodes(yields);
+        foreach (var original in yields)
+        {
+            var yield = suspending.GetCurrentNode(original)!;
+            StatementSyntax[] replacement = elementType is null
+                ? [Inside(false), LeaveStatement, yield, Enter, Inside(true)]
+                // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false);
+                : [yield.WithExpression(Wrapper(InvocationExpression(
+                    Injected(ParseExpression($"{Meter}.Left<{elementType}>")),
+                    ArgumentList(SeparatedList([Argument(yield.Expression!), Argument(Injected(AssignmentExpression(
+                        SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(SyntaxKind.FalseLiteralExpression))))]))))),
+                    Enter, Inside(true)];
+            // Spliced into the statements around it, so that a variable the yield declares (out var v) stays in scope.
+            suspending = yield.Parent is BlockSyntax or SwitchSectionSyntax
+                ? suspending.ReplaceNode(yield, replacement)
+                : suspending.ReplaceNode(yield, Block(replacement));
+        }
         var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
             PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
             SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));

@@ -96,6 +96,20 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
             $"{construct}: {evaluation.Verdict.ToWord()} ({evaluation.DecidedBy}): {evaluation.Reason}");
     }
 
+    /// <summary>Correct programs whose metered form once failed: each must still compile, pass the policy and run.</summary>
+    [Theory]
+    [InlineData("parentheses round an allocation", "var n = (new int[3]).Length + (new List<int>()).Count + new List<int>()!.Count; int[]? best = null; best ??= (new int[2]);", "IEnumerable<int> Walked() { yield return 1; }")]
+    [InlineData("orderby, then ThenBy", "var idx = new[] { 2, 0, 1 }; var o = (from i in idx orderby -i select i).ThenBy(i => i).First();")]
+    [InlineData("out var in a yield return", "var n = Parsed(new[] { \"1\", \"x\" }).Sum();", "IEnumerable<int> Parsed(string[] words) { foreach (var w in words) { yield return int.TryParse(w, out var v) ? v : -1; Console.Write(v); } }")]
+    [InlineData("a tree built 600 deep through constructor arguments", "var depth = Build(0, 600).Depth;", "record Node(Node? Left, Node? Right) { public int Depth => 1 + Math.Max(Left?.Depth ?? 0, Right?.Depth ?? 0); }\nstatic Node Build(int lo, int hi) => hi - lo <= 1 ? new Node(null, null) : new Node(Build(lo, lo + 1), Build(lo + 1, hi));")]
+    public async Task CorrectPrograms_StillRun_WhenMetered(string construct, string body, string declarations = "")
+    {
+        var candidate = $"{declarations}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    {body}\n    return new int[testSamples.Length];\n}}";
+        var evaluation = await fixture.Sandbox.ScoreAsync(candidate, Parity, Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Ok, $"{construct}: {evaluation.Verdict.ToWord()}: {evaluation.Reason}");
+    }
+
     [Fact]
     public async Task ConstructorsThatThrow_AndAreCaught_LeaveNoDepthBehind()
     {

@@ -64,6 +64,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             case QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or LiteralExpressionSyntax:
                 // Each binds to the same symbol as its rightmost name, which is visited on its own.
                 return;
+            case ParenthesizedExpressionSyntax or CheckedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
+                // Each binds to the same symbol as the expression inside, which is visited on its own (and, when
+                // instrumentation wrapped it, is the instrumenter's to answer for).
+                return;
             case FunctionPointerTypeSyntax:
                 Report(node, new Refusal("delegate*", PolicyCategory.Unsafe));
                 return;
