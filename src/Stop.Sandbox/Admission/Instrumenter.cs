@@ -158,9 +158,26 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
+    public override SyntaxNode? VisitFieldDeclaration(FieldDeclarationSyntax node)
+    {
+        var visited = (FieldDeclarationSyntax)base.VisitFieldDeclaration(node)!;
+        // A script's top-level variables (var x = …) are fields of the script, initialized once, like its statements.
+        if (visited.Modifiers.Any(SyntaxKind.ConstKeyword) || node.Parent is CompilationUnitSyntax || visited.Declaration.Type.IsVar)
+        {
+            return visited;
+        }
+        var type = visited.Declaration.Type;
+        return visited.WithDeclaration(visited.Declaration.WithVariables(SeparatedList(visited.Declaration.Variables.Select(variable =>
+            variable.Initializer is { } initializer ? variable.WithInitializer(MeteredInitializer(initializer, type)) : variable))));
+    }
+
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
     {
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
+        if (visited.Initializer is { } initializer)
+        {
+            visited = visited.WithInitializer(MeteredInitializer(initializer, visited.Type));
+        }
         return visited.ExpressionBody is { } arrow
             ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow))
             : visited;
@@ -292,14 +309,27 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static InvocationExpressionSyntax Counted(ExpressionSyntax expression) =>
         Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Counted")), ArgumentList(SingletonSeparatedList(Argument(expression)))));
 
-    /// <summary>Whether a node is in code that runs while constructing, before any constructor body has entered.</summary>
+    /// <summary>
+    /// A field or property initializer runs before any constructor body enters, once per object: it is entered
+    /// itself, so that recursion and work through it are counted. <c>= e</c> becomes
+    /// <c>= Meter.Constructed&lt;T&gt;(Meter.Entering(), e)</c>, with the member's declared type, so that <c>e</c> keeps its
+    /// target type (<c>new(…)</c>, <c>null</c>, a lambda).
+    /// </summary>
+    private static EqualsValueClauseSyntax MeteredInitializer(EqualsValueClauseSyntax initializer, TypeSyntax type) =>
+        initializer.WithValue(Wrapper(InvocationExpression(
+            Injected(ParseExpression($"{Meter}.Constructed<{type.WithoutTrivia()}>")),
+            ArgumentList(SeparatedList([Argument(Injected(ParseExpression($"{Meter}.Entering()"))), Argument(initializer.Value)])))));
+
+    /// <summary>
+    /// Whether a node is in a constructor's arguments to another, which run before any constructor body has entered.
+    /// (Field and property initializers are entered whole: <see cref="MeteredInitializer"/>.)
+    /// </summary>
     private static bool BeforeAnyBody(SyntaxNode node)
     {
         foreach (var ancestor in node.Ancestors())
         {
             switch (ancestor)
             {
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax }:
                 case ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
                     return true;
                 case MemberDeclarationSyntax or AttributeArgumentSyntax:

@@ -82,6 +82,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("goto default", "var i = 0L; switch (1) { case 0: break; default: i++; goto default; }")]
     [InlineData("field initializer", "var c = new Deep(2_000_000);", "class Deep(int n) { public long X = n == 0 ? 1 : new Deep(n - 1).X + 1; }")]
     [InlineData("property initializer", "var c = new Deep(2_000_000);", "record struct Deep(int N) { public long X { get; init; } = N == 0 ? 1 : new Deep(N - 1).X + 1; }")]
+    [InlineData("target-typed new in a field initializer", "var c = new Deep(2_000_000);", "class Deep(int n) { public Deep? Next = n == 0 ? null : new(n - 1); }")]
     [InlineData("constructor initializer", "var c = new Deep(2_000_000);", "class Deep { public long X; public Deep(int n) : this(n == 0 ? 1 : new Deep(n - 1).X + 1, 0) { } private Deep(long x, int _) { X = x; } }")]
     [InlineData("base arguments", "var c = new Deep(2_000_000);", "class Base(long x) { public long X = x; }\nclass Deep(int n) : Base(n == 0 ? 1 : new Deep(n - 1).X + 1);")]
     [InlineData("work in field initializers", "long t = 0; for (var i = 0; i < 100; i++) { t += new Wide(22).X; }", "class Wide(int n) { public long X = n == 0 ? 1 : new Wide(n - 1).X + new Wide(n - 1).X; }")]
@@ -99,6 +100,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     /// <summary>Correct programs whose metered form once failed: each must still compile, pass the policy and run.</summary>
     [Theory]
     [InlineData("parentheses round an allocation", "var n = (new int[3]).Length + (new List<int>()).Count + new List<int>()!.Count; int[]? best = null; best ??= (new int[2]);", "IEnumerable<int> Walked() { yield return 1; }")]
+    [InlineData("initializers of every kind", "var k = new Kinds(); var n = k.F(2) + k.Twice.Length + k.Name.Length + Kinds.Shared.Count + (k.Next is null ? 0 : 1);", "class Kinds { public Func<int, int> F = x => x * 2; public int[] Twice = [1, 2]; public string Name { get; init; } = \"k\"; public static List<int> Shared = new(); public Kinds? Next = null; public const int Limit = 3; int a = 1, b = Limit; }")]
     [InlineData("orderby, then ThenBy", "var idx = new[] { 2, 0, 1 }; var o = (from i in idx orderby -i select i).ThenBy(i => i).First();")]
     [InlineData("out var in a yield return", "var n = Parsed(new[] { \"1\", \"x\" }).Sum();", "IEnumerable<int> Parsed(string[] words) { foreach (var w in words) { yield return int.TryParse(w, out var v) ? v : -1; Console.Write(v); } }")]
     [InlineData("a tree built 600 deep through constructor arguments", "var depth = Build(0, 600).Depth;", "record Node(Node? Left, Node? Right) { public int Depth => 1 + Math.Max(Left?.Depth ?? 0, Right?.Depth ?? 0); }\nstatic Node Build(int lo, int hi) => hi - lo <= 1 ? new Node(null, null) : new Node(Build(lo, lo + 1), Build(lo + 1, hi));")]
