@@ -167,14 +167,15 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             return visited;
         }
         var type = visited.Declaration.Type;
+        // An array initializer without new (int[] a = { 1, 2 }) is no expression to hand on; it can only list elements.
         return visited.WithDeclaration(visited.Declaration.WithVariables(SeparatedList(visited.Declaration.Variables.Select(variable =>
-            variable.Initializer is { } initializer ? variable.WithInitializer(MeteredInitializer(initializer, type)) : variable))));
+            variable.Initializer is { Value: not InitializerExpressionSyntax } initializer ? variable.WithInitializer(MeteredInitializer(initializer, type)) : variable))));
     }
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
     {
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
-        if (visited.Initializer is { } initializer)
+        if (visited.Initializer is { Value: not InitializerExpressionSyntax } initializer)
         {
             visited = visited.WithInitializer(MeteredInitializer(initializer, visited.Type));
         }
