@@ -162,7 +162,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     {
         var visited = (FieldDeclarationSyntax)base.VisitFieldDeclaration(node)!;
         // A script's top-level variables (var x = …) are fields of the script, initialized once, like its statements.
-        if (visited.Modifiers.Any(SyntaxKind.ConstKeyword) || node.Parent is CompilationUnitSyntax || visited.Declaration.Type.IsVar)
+        // A ref field's initializer is a reference, which no method can take and hand on as a value.
+        if (visited.Modifiers.Any(SyntaxKind.ConstKeyword) || node.Parent is CompilationUnitSyntax || visited.Declaration.Type is { IsVar: true } or RefTypeSyntax)
         {
             return visited;
         }

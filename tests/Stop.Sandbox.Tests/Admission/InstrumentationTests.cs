@@ -101,9 +101,10 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [Theory]
     [InlineData("parentheses round an allocation", "var n = (new int[3]).Length + (new List<int>()).Count + new List<int>()!.Count; int[]? best = null; best ??= (new int[2]);", "IEnumerable<int> Walked() { yield return 1; }")]
     [InlineData("initializers of every kind", "var k = new Kinds(); var n = k.F(2) + k.Twice.Length + k.Name.Length + Kinds.Shared.Count + (k.Next is null ? 0 : 1);", "class Kinds { public Func<int, int> F = x => x * 2; public int[] Twice = [1, 2]; public string Name { get; init; } = \"k\"; public static List<int> Shared = new(); public Kinds? Next = null; public int[] Primes = { 2, 3, 5 }; public (int A, string B) Pair { get; } = (1, \"b\"); public const int Limit = 3; int a = 1, b = Limit; }")]
+    [InlineData("a ref field's initializer", "var x = 7; var q = new Q(ref x); var n = q.R;", "ref struct Q(ref int x) { public ref int R = ref x; }")]
     [InlineData("orderby, then ThenBy", "var idx = new[] { 2, 0, 1 }; var o = (from i in idx orderby -i select i).ThenBy(i => i).First();")]
     [InlineData("out var in a yield return", "var n = Parsed(new[] { \"1\", \"x\" }).Sum();", "IEnumerable<int> Parsed(string[] words) { foreach (var w in words) { yield return int.TryParse(w, out var v) ? v : -1; Console.Write(v); } }")]
-    [InlineData("a tree built 600 deep through constructor arguments", "var depth = Build(0, 600).Depth;", "record Node(Node? Left, Node? Right) { public int Depth => 1 + Math.Max(Left?.Depth ?? 0, Right?.Depth ?? 0); }\nstatic Node Build(int lo, int hi) => hi - lo <= 1 ? new Node(null, null) : new Node(Build(lo, lo + 1), Build(lo + 1, hi));")]
+    [InlineData("a tree built 600 deep through constructor arguments", "var depth = Build(0, 600).Depth;", "class Node(Node? left, Node? right) { public int Depth => 1 + Math.Max(left?.Depth ?? 0, right?.Depth ?? 0); }\nstatic Node Build(int lo, int hi) => hi - lo <= 1 ? new Node(null, null) : new Node(Build(lo, lo + 1), Build(lo + 1, hi));")]
     public async Task CorrectPrograms_StillRun_WhenMetered(string construct, string body, string declarations = "")
     {
         var candidate = $"{declarations}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    {body}\n    return new int[testSamples.Length];\n}}";

@@ -101,6 +101,8 @@ public sealed class HostileCandidateTests
         { "struct Spy : ISpanFormattable\n{\n    public bool TryFormat(Span<char> destination, out int written, ReadOnlySpan<char> format, IFormatProvider? provider) { written = 0; return destination.Length > 0; }\n    public string ToString(string? format, IFormatProvider? provider) => \"spy\";\n}", PolicyCategory.Unsafe, "Spy implementing System.ISpanFormattable", 1 },
         { "class Key\n{\n    public override bool Equals(object? o) => true;\n    public override int GetHashCode() => 0;\n}\nvar set = new HashSet<(Key, object)>();", UnreproducibleHash, "(Key, System.Object) as a type argument", 6 },
         { "class Key\n{\n    public override bool Equals(object? o) => true;\n    public override int GetHashCode() => 0;\n}\nrecord Pair(Key K, int N);\nvar distinct = new[] { new Pair(new Key(), 1) }.Distinct().Count();", UnreproducibleHash, "Pair as a type argument", 7 },
+        { "record Node(int Value, Node? Next);", Unmetered, "Node, a record holding itself, compared by the compiler's Equals", 1 },
+        { "record Tree(int Value, (Tree? Left, Tree? Right) Children);", Unmetered, "Tree, a record holding itself, compared by the compiler's Equals", 1 },
         { "record struct Boxed(object O);\nvar h = HashCode.Combine(new Boxed(new object()));", UnreproducibleHash, "System.HashCode.Combine<Boxed>", 2 },
         { "class Hidden\n{\n    public int A;\n    public new int GetHashCode() => A;\n}\nvar h = HashCode.Combine(new Hidden());", UnreproducibleHash, "System.HashCode.Combine<Hidden>", 6 },
         { "class Quiet : IEquatable<Quiet>\n{\n    bool IEquatable<Quiet>.Equals(Quiet? o) => false;\n}", UnreproducibleHash, "Quiet.Equals without Quiet.GetHashCode", 1 },

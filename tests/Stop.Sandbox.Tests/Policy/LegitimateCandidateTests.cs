@@ -188,6 +188,12 @@ public sealed class LegitimateCandidateTests
                 public override int GetHashCode() => HashCode.Combine(From, To);
             }
             class Plain { }
+            record Link(int Value, Link? Next)
+            {
+                public virtual bool Equals(Link? other) => other is not null && other.Value == Value;
+                public override int GetHashCode() => Value;
+            }
+            record Holder(int[] Items, List<Holder> Children);
             class Vec
             {
                 public int X;

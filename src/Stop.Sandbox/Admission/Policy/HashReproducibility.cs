@@ -77,6 +77,9 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// </summary>
     public bool EqualsWithoutHash(INamedTypeSymbol type) => DefinesEquality(type) && !HashesItsOwnWay(type);
 
+    /// <summary>Whether the candidate wrote the type's equality itself (so it is metered), rather than the compiler.</summary>
+    public bool WritesItsOwnEquality(INamedTypeSymbol type) => DefinesEquality(type);
+
     /// <summary>
     /// Whether hash collections comparing the type's values would run the candidate's code: an override of
     /// <c>object.Equals</c>, or an implementation of <c>IEquatable&lt;T&gt;.Equals</c>, implicit or explicit, written in
