@@ -326,7 +326,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// Whether a node is in a constructor's arguments to another, which run before any constructor body has entered.
     /// (Field and property initializers are entered whole: <see cref="MeteredInitializer"/>.)
     /// </summary>
-    private static bool BeforeAnyBody(SyntaxNode node)
+    internal static bool BeforeAnyBody(SyntaxNode node)
     {
         foreach (var ancestor in node.Ancestors())
         {

@@ -68,6 +68,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 // Each binds to the same symbol as the expression inside, which is visited on its own (and, when
                 // instrumentation wrapped it, is the instrumenter's to answer for).
                 return;
+            case ImplicitObjectCreationExpressionSyntax when Instrumenter.BeforeAnyBody(node):
+                // Metering enters a construction there by its type, which a target-typed new(…) does not name.
+                Report(node, new Refusal("new(…) in a constructor's arguments to another (name its type)", PolicyCategory.Unmetered));
+                break;
             case FunctionPointerTypeSyntax:
                 Report(node, new Refusal("delegate*", PolicyCategory.Unsafe));
                 return;

@@ -87,6 +87,10 @@ internal static class QuickClearance
             {
                 return node.Kind().ToString();
             }
+            if (node is ImplicitObjectCreationExpressionSyntax && Instrumenter.BeforeAnyBody(node))
+            {
+                return "new(…) in a constructor's arguments";
+            }
         }
         var refused = RefusedNames.Value;
         foreach (var token in root.DescendantTokens())
