@@ -74,21 +74,20 @@ public sealed class DeterminismTests(SandboxFixture fixture)
     [Fact]
     public async Task CollidingIdentityHashCodes_CostTheSameFuel_WhateverRanBefore_InTheWorker()
     {
-        // The set calls Key.Equals, metered, exactly when two tuples' hash codes collide, and each tuple's hash code
-        // mixes in a new object's identity hash code: the worker sets the sequence before every call. (Typed as such
-        // tuples the set would be refused; as objects, the policy cannot see what it holds.)
+        // The set calls Key.Equals, metered, exactly when a plain object's identity hash code equals a key's hash
+        // code: the worker sets the identity hash sequence before every call, so the same objects collide every time.
         const string Colliding = """
-            class Key
+            class Key(int hash)
             {
                 public static int Calls;
-                public override bool Equals(object? o) { Calls++; return true; }
-                public override int GetHashCode() => 0;
+                public override bool Equals(object? o) { Calls++; return false; }
+                public override int GetHashCode() => hash;
             }
             int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
             {
-                var key = new Key();
                 var set = new HashSet<object>();
-                for (var i = 0; i < 60000; i++) set.Add((key, new object()));
+                for (var i = 0; i < 1 << 18; i++) set.Add(new Key(i * 256 + 1));
+                for (var i = 0; i < 60000; i++) set.Add(new object());
                 Console.Write(Key.Calls + ";");
                 return testSamples.Select(_ => Key.Calls % 2).ToArray();
             }

@@ -68,6 +68,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 // Each binds to the same symbol as the expression inside, which is visited on its own (and, when
                 // instrumentation wrapped it, is the instrumenter's to answer for).
                 return;
+            case TupleExpressionSyntax or AnonymousObjectCreationExpressionSyntax:
+                // Their types are the compiler's, bound to no symbol the checks below would judge.
+                Check(node, model.GetTypeInfo(node, ct).Type);
+                break;
             case ImplicitObjectCreationExpressionSyntax when Instrumenter.BeforeAnyBody(node):
                 // Metering enters a construction there by its type, which a target-typed new(…) does not name.
                 Report(node, new Refusal("new(…) in a constructor's arguments to another (name its type)", PolicyCategory.Unmetered));

@@ -68,6 +68,9 @@ internal sealed class SymbolJudge
             IPointerTypeSymbol or IFunctionPointerTypeSymbol => new Refusal(type.ToDisplayString(Format), PolicyCategory.Unsafe),
             { TypeKind: TypeKind.Dynamic } => new Refusal("dynamic", PolicyCategory.Dynamic),
             { TypeKind: TypeKind.Error } => null,
+            // Such a value, in any collection, even boxed, lets identity hash collisions decide calls of metered code.
+            INamedTypeSymbol colliding when Hashing.CollisionsRunCandidateCode(colliding) =>
+                new Refusal($"{type.ToDisplayString(Format)}, compared by the candidate's Equals but hashed in part by identity", PolicyCategory.UnreproducibleHash),
             INamedTypeSymbol { IsAnonymousType: true } => null,
             INamedTypeSymbol named => JudgeNamedType(named),
             _ => new Refusal(type.ToDisplayString(Format), PolicyCategory.Other),
@@ -166,10 +169,7 @@ internal sealed class SymbolJudge
             {
                 return new Refusal("System.Random as a new() type argument", PolicyCategory.Randomness);
             }
-            if (Hashing.CollisionsRunCandidateCode(arguments[i]))
-            {
-                return new Refusal($"{arguments[i].ToDisplayString(Format)} as a type argument", PolicyCategory.UnreproducibleHash);
-            }
+
         }
         return null;
     }
