@@ -77,8 +77,41 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// </summary>
     public bool EqualsWithoutHash(INamedTypeSymbol type) => DefinesEquality(type) && !HashesItsOwnWay(type);
 
-    /// <summary>Whether the candidate wrote the type's equality itself (so it is metered), rather than the compiler.</summary>
-    public bool WritesItsOwnEquality(INamedTypeSymbol type) => DefinesEquality(type);
+    /// <summary>
+    /// Whether a record's compiler-written <c>Equals</c> can come back to the record itself (a linked list, a tree):
+    /// it would compare along the chain unmetered, to the real stack. A record whose equality the candidate wrote is
+    /// metered, and never is.
+    /// </summary>
+    public bool ComparesItself(INamedTypeSymbol record) =>
+        record.IsRecord && !DefinesEquality(record) && ComparedParts(record).Any(part => Reaches(part, record, []));
+
+    private bool Reaches(ITypeSymbol type, INamedTypeSymbol record, HashSet<ITypeSymbol> seen) =>
+        type is INamedTypeSymbol named
+        && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, record)
+            || seen.Add(named) && ComparedParts(named).Any(part => Reaches(part, record, seen)));
+
+    /// <summary>
+    /// The types whose <c>Equals</c> a value's structural equality calls: a record's or a struct's fields (a record's
+    /// base record too), an anonymous type's properties, a tuple's, <c>KeyValuePair</c>'s or <c>Nullable</c>'s type
+    /// arguments. None for anything that compares by reference, or by an <c>Equals</c> the candidate wrote.
+    /// </summary>
+    private IEnumerable<ITypeSymbol> ComparedParts(INamedTypeSymbol type)
+    {
+        if (type.IsAnonymousType)
+        {
+            return type.GetMembers().OfType<IPropertySymbol>().Select(property => property.Type);
+        }
+        if (isOwn(type.OriginalDefinition))
+        {
+            return !DefinesEquality(type) && (type.IsRecord || type.IsValueType)
+                ? type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Select(field => field.Type)
+                    .Concat(type.BaseType is { IsRecord: true } baseRecord ? [baseRecord] : [])
+                : [];
+        }
+        return FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
+            ? type.TypeArguments
+            : [];
+    }
 
     /// <summary>
     /// Whether hash collections comparing the type's values would run the candidate's code: an override of
@@ -125,22 +158,8 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
         return compared;
     }
 
-    private bool Compares(INamedTypeSymbol type)
-    {
-        if (type.IsAnonymousType)
-        {
-            return type.GetMembers().OfType<IPropertySymbol>().Any(property => ComparedByCandidate(property.Type));
-        }
-        if (isOwn(type.OriginalDefinition))
-        {
-            // A record, or a struct without an Equals of its own, compares field by field.
-            return DefinesEquality(type)
-                || (type.IsRecord || type.IsValueType)
-                    && type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Any(field => ComparedByCandidate(field.Type));
-        }
-        return FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
-            && type.TypeArguments.Any(ComparedByCandidate);
-    }
+    private bool Compares(INamedTypeSymbol type) =>
+        isOwn(type.OriginalDefinition) && DefinesEquality(type) || ComparedParts(type).Any(ComparedByCandidate);
 
     /// <summary>Whether every value of static type <paramref name="type"/> has the same hash code in every worker.</summary>
     public bool IsReproducible(ITypeSymbol type)

@@ -154,7 +154,7 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name}.Equals without {declared.Name}.GetHashCode", PolicyCategory.UnreproducibleHash));
         }
-        if (declared.IsRecord && !judge.Hashing.WritesItsOwnEquality(declared) && ComparesItself(declared, declared, []))
+        if (judge.Hashing.ComparesItself(declared))
         {
             // Its compiler-written Equals compares field by field: along a chain of itself, unmetered, to the real stack.
             Report(declaration.Identifier, new Refusal($"{declared.Name}, a record holding itself, compared by the compiler's Equals", PolicyCategory.Unmetered));
@@ -163,28 +163,6 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name} implementing {buffered.OriginalDefinition.ToDisplayString()}", PolicyCategory.Unsafe));
         }
-    }
-
-    /// <summary>Whether comparing values of <paramref name="type"/> field by field can come back to <paramref name="record"/>.</summary>
-    private static bool ComparesItself(ITypeSymbol type, INamedTypeSymbol record, HashSet<ITypeSymbol> seen)
-    {
-        if (type is not INamedTypeSymbol named)
-        {
-            return false;
-        }
-        if (seen.Count > 0 && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, record))
-        {
-            return true;
-        }
-        if (!seen.Add(named))
-        {
-            return false;
-        }
-        // Records and tuples compare what they hold; other classes and arrays compare by reference.
-        var held = named.IsRecord || named.IsAnonymousType
-            ? named.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic).Select(f => f.Type).Concat(named.BaseType is { IsRecord: true } b ? [b] : [])
-            : named.IsTupleType || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? named.TypeArguments : [];
-        return held.Any(t => ComparesItself(t, record, seen));
     }
 
     private void CheckForEach(CommonForEachStatementSyntax forEach)

@@ -169,7 +169,6 @@ internal sealed class SymbolJudge
             {
                 return new Refusal("System.Random as a new() type argument", PolicyCategory.Randomness);
             }
-
         }
         return null;
     }
