@@ -2,7 +2,8 @@ namespace Stop.Tasks;
 
 /// <summary>
 /// Converts STOP's wall-clock limits into fuel. Candidates burn one unit of fuel per loop back-edge and per
-/// method or lambda entry, so a limit is a count, not a time, and a run is reproducible on any machine.
+/// method or lambda entry (and one more per 64 syntax nodes of a large body), so a limit is a count, not a time,
+/// and a run is reproducible on any machine.
 /// </summary>
 /// <remarks>
 /// Instrumented C# runs a typical loop iteration in a few nanoseconds; CPython runs the same iteration

@@ -4,7 +4,7 @@ namespace Stop.Guest.Runtime;
 
 /// <summary>
 /// The counters that instrumentation injects into a candidate: fuel (loop back-edges, method and lambda
-/// entries) and call depth. Limits are counted, not timed, so an outcome is the same on every machine.
+/// entries, weighted by the size of the body that runs) and call depth. Limits are counted, not timed, so an outcome is the same on every machine.
 /// Candidates may not name this type; the policy refuses it.
 /// </summary>
 public static class Meter
@@ -42,6 +42,19 @@ public static class Meter
     }
 
     /// <summary>
+    /// Burns <paramref name="units"/> of fuel at once: a loop back-edge or an entry whose body is large pays for its
+    /// size (<see cref="NodesPerFuel"/>), so that thousands of statements in one body cannot run for one unit.
+    /// </summary>
+    public static void Tick(int units)
+    {
+        fuelLeft -= units - 1;
+        Tick();
+    }
+
+    /// <summary>Syntax nodes of a body one unit of fuel pays for: bodies smaller than this cost one unit.</summary>
+    public const int NodesPerFuel = 64;
+
+    /// <summary>
     /// Burns fuel in proportion to an array's elements once it is allocated (<c>new T[n, m]</c> has n × m), so that
     /// allocation-heavy loops cannot run unmetered; charged after, so that a size the runtime refuses still throws.
     /// </summary>
@@ -65,7 +78,15 @@ public static class Meter
         return before;
     }
 
-    /// <summary>Leaves a construction entered with <see cref="Entering"/>, handing on what it made.</summary>
+    /// <summary><see cref="Entering()"/> for an initializer or construction large enough to cost more than one unit.</summary>
+    public static int Entering(int units)
+    {
+        var before = depth;
+        Enter(units);
+        return before;
+    }
+
+    /// <summary>Leaves a construction entered with <see cref="Entering()"/>, handing on what it made.</summary>
     public static T Constructed<T>(int before, T value)
         where T : allows ref struct
     {
@@ -78,6 +99,14 @@ public static class Meter
         where T : allows ref struct
     {
         Tick();
+        return value;
+    }
+
+    /// <summary><see cref="Counted{T}(T)"/> for a clause large enough to cost more than one unit.</summary>
+    public static T Counted<T>(T value, int units)
+        where T : allows ref struct
+    {
+        Tick(units);
         return value;
     }
 
@@ -115,7 +144,17 @@ public static class Meter
         }
     }
 
-    /// <summary>Leaves a method entered with <see cref="Enter"/>.</summary>
+    /// <summary>Enters a method whose body is large enough to cost more than one unit.</summary>
+    public static void Enter(int units)
+    {
+        Tick(units);
+        if (++depth > depthLimit)
+        {
+            TooDeep();
+        }
+    }
+
+    /// <summary>Leaves a method entered with <see cref="Enter()"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Leave() => depth--;
 

@@ -11,7 +11,8 @@ namespace Stop.Sandbox.Admission;
 /// Rewrites a candidate's syntax so that its CPU and recursion are counted: a fuel tick on every loop
 /// back-edge, label, <c>goto case</c> and query clause, an enter/leave pair around every method, local function,
 /// accessor, lambda and construction, a charge on every array allocation, a return to the try's depth in every
-/// catch, and seeded stand-ins for <c>new Random()</c> and <c>Random.Shared</c>.
+/// catch, and seeded stand-ins for <c>new Random()</c> and <c>Random.Shared</c>. A tick or entry whose body is large
+/// burns more than one unit (<see cref="Units(SyntaxNode)"/>).
 /// Injected nodes carry no line breaks, so line numbers in diagnostics stay the candidate's own, and they
 /// carry <see cref="Annotation"/> so the policy checks only what the candidate wrote.
 /// </summary>
@@ -87,66 +88,67 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
     {
         var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return visited.WithStatement(Prepend(visited.Statement, Tick));
+        return visited.WithStatement(Prepend(visited.Statement, TickFor(node)));
     }
 
     public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
     {
         var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return visited.WithStatement(Prepend(visited.Statement, Tick));
+        return visited.WithStatement(Prepend(visited.Statement, TickFor(node)));
     }
 
     public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
     {
         var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return visited.WithStatement(Prepend(visited.Statement, Tick));
+        return visited.WithStatement(Prepend(visited.Statement, TickFor(node)));
     }
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
     {
         var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return visited.WithStatement(Prepend(visited.Statement, Tick));
+        return visited.WithStatement(Prepend(visited.Statement, TickFor(node)));
     }
 
     public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
     {
         var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return visited.WithStatement(Prepend(visited.Statement, Tick));
+        return visited.WithStatement(Prepend(visited.Statement, TickFor(node)));
     }
 
     public override SyntaxNode? VisitGotoStatement(GotoStatementSyntax node)
     {
         var visited = (GotoStatementSyntax)base.VisitGotoStatement(node)!;
         // goto case and goto default jump back to a switch section, not to a label, which carries the tick otherwise.
-        return visited.IsKind(SyntaxKind.GotoStatement) ? visited : Block(Tick, visited);
+        return visited.IsKind(SyntaxKind.GotoStatement) ? visited : Block(TickFor(node.FirstAncestorOrSelf<SwitchStatementSyntax>() ?? (SyntaxNode)node), visited);
     }
 
     public override SyntaxNode? VisitLabeledStatement(LabeledStatementSyntax node)
     {
         var visited = (LabeledStatementSyntax)base.VisitLabeledStatement(node)!;
-        return visited.WithStatement(Prepend(visited.Statement, Tick));
+        // A goto can only jump out of blocks, never into one: what runs before it jumps back lies in the label's block.
+        return visited.WithStatement(Prepend(visited.Statement, TickFor(node.Parent is GlobalStatementSyntax global ? global.Parent! : node.Parent!)));
     }
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return MeteredMember(visited, IsVoid(visited.ReturnType), visited.ReturnType);
+        return MeteredMember(visited, IsVoid(visited.ReturnType), visited.ReturnType, Units(node));
     }
 
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true, returnType: null);
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true, returnType: null, Units(node));
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
         // C# 14's compound assignment and increment operators return nothing.
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, IsVoid(node.ReturnType), node.ReturnType);
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, IsVoid(node.ReturnType), node.ReturnType, Units(node));
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false, node.Type);
+        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false, node.Type, Units(node));
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-        return Metered(visited, visited.Body, visited.ExpressionBody, IsVoid(visited.ReturnType), visited.ReturnType,
+        return Metered(visited, visited.Body, visited.ExpressionBody, IsVoid(visited.ReturnType), visited.ReturnType, Units(node),
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
@@ -154,7 +156,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     {
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
         var type = node.Parent?.Parent is BasePropertyDeclarationSyntax property && node.IsKind(SyntaxKind.GetAccessorDeclaration) ? property.Type : null;
-        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: !visited.IsKind(SyntaxKind.GetAccessorDeclaration), type,
+        return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: !visited.IsKind(SyntaxKind.GetAccessorDeclaration), type, Units(node),
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
     }
 
@@ -169,8 +171,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         }
         var type = visited.Declaration.Type;
         // An array initializer without new (int[] a = { 1, 2 }) is no expression to hand on; it can only list elements.
-        return visited.WithDeclaration(visited.Declaration.WithVariables(SeparatedList(visited.Declaration.Variables.Select(variable =>
-            variable.Initializer is { Value: not InitializerExpressionSyntax } initializer ? variable.WithInitializer(MeteredInitializer(initializer, type)) : variable))));
+        return visited.WithDeclaration(visited.Declaration.WithVariables(SeparatedList(visited.Declaration.Variables.Zip(node.Declaration.Variables, (variable, original) =>
+            variable.Initializer is { Value: not InitializerExpressionSyntax } initializer ? variable.WithInitializer(MeteredInitializer(initializer, type, Units(original.Initializer!))) : variable))));
     }
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
@@ -178,10 +180,10 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
         if (visited.Initializer is { Value: not InitializerExpressionSyntax } initializer)
         {
-            visited = visited.WithInitializer(MeteredInitializer(initializer, visited.Type));
+            visited = visited.WithInitializer(MeteredInitializer(initializer, visited.Type, Units(node.Initializer!)));
         }
         return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow))
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow, Units(node.ExpressionBody!)))
             : visited;
     }
 
@@ -189,21 +191,21 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     {
         var visited = (IndexerDeclarationSyntax)base.VisitIndexerDeclaration(node)!;
         return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow))
+            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithAccessorList(MeteredGetter(arrow, Units(node)))
             : visited;
     }
 
     public override SyntaxNode? VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
     {
         var visited = (AnonymousMethodExpressionSyntax)base.VisitAnonymousMethodExpression(node)!;
-        return visited.Block is { } block && !IsIterator(block) ? visited.WithBlock(MeteredBlock(block)) : visited;
+        return visited.Block is { } block && !IsIterator(block) ? visited.WithBlock(MeteredBlock(block, Units(node))) : visited;
     }
 
     public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
-        MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!);
+        MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitSimpleLambdaExpression(node)!, Units(node));
 
     public override SyntaxNode? VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node) =>
-        MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!);
+        MeteredLambda(node.SpanStart, (LambdaExpressionSyntax)base.VisitParenthesizedLambdaExpression(node)!, Units(node));
 
     public override SyntaxNode? VisitArrayCreationExpression(ArrayCreationExpressionSyntax node)
     {
@@ -228,7 +230,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             ? visited
             : Wrapper(InvocationExpression(
                 Injected(ParseExpression($"{Meter}.Constructed")),
-                ArgumentList(SeparatedList([Argument(Injected(ParseExpression($"{Meter}.Entering()"))), Argument(visited)]))));
+                ArgumentList(SeparatedList([Argument(Entering(Units(node))), Argument(visited)]))));
     }
 
     public override SyntaxNode? VisitTryStatement(TryStatementSyntax node)
@@ -250,7 +252,9 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitQueryExpression(QueryExpressionSyntax node)
     {
         var visited = (QueryExpressionSyntax)base.VisitQueryExpression(node)!;
-        return visited.ReplaceNodes(ClauseExpressions(visited.Body), (_, expression) => Counted(expression));
+        var units = ClauseExpressions(visited.Body).Zip(ClauseExpressions(node.Body), (clause, original) => (clause, units: Units(original)))
+            .ToDictionary(pair => pair.clause, pair => pair.units);
+        return visited.ReplaceNodes(units.Keys, (clause, expression) => Counted(expression, units[clause]));
     }
 
     /// <summary>
@@ -308,8 +312,9 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     }
 
     /// <summary>A query clause's expression, counted each time the lambda the compiler makes of it runs.</summary>
-    private static InvocationExpressionSyntax Counted(ExpressionSyntax expression) =>
-        Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Counted")), ArgumentList(SingletonSeparatedList(Argument(expression)))));
+    private static InvocationExpressionSyntax Counted(ExpressionSyntax expression, int units) =>
+        Wrapper(InvocationExpression(Injected(ParseExpression($"{Meter}.Counted")), ArgumentList(SeparatedList(
+            units == 1 ? new[] { Argument(expression) } : [Argument(expression), Argument(Injected(UnitsLiteral(units)))]))));
 
     /// <summary>
     /// A field or property initializer runs before any constructor body enters, once per object: it is entered
@@ -317,10 +322,13 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// <c>= Meter.Constructed&lt;T&gt;(Meter.Entering(), e)</c>, with the member's declared type, so that <c>e</c> keeps its
     /// target type (<c>new(…)</c>, <c>null</c>, a lambda).
     /// </summary>
-    private static EqualsValueClauseSyntax MeteredInitializer(EqualsValueClauseSyntax initializer, TypeSyntax type) =>
+    private static EqualsValueClauseSyntax MeteredInitializer(EqualsValueClauseSyntax initializer, TypeSyntax type, int units) =>
         initializer.WithValue(Wrapper(InvocationExpression(
             Injected(ParseExpression($"{Meter}.Constructed<{type.WithoutTrivia()}>")),
-            ArgumentList(SeparatedList([Argument(Injected(ParseExpression($"{Meter}.Entering()"))), Argument(initializer.Value)])))));
+            ArgumentList(SeparatedList([Argument(Entering(units)), Argument(initializer.Value)])))));
+
+    private static ExpressionSyntax Entering(int units) =>
+        Injected(ParseExpression(units == 1 ? $"{Meter}.Entering()" : $"{Meter}.Entering({units})"));
 
     /// <summary>
     /// Whether a node is in a constructor's arguments to another, which run before any constructor body has entered.
@@ -381,8 +389,38 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         ? block.WithStatements(block.Statements.Insert(0, first))
         : Block(first, statement);
 
-    private static BlockSyntax MeteredBlock(BlockSyntax body) =>
-        Block(Enter, TryStatement(body, default, Leave));
+    private static BlockSyntax MeteredBlock(BlockSyntax body, int units) =>
+        Block(EnterFor(units), TryStatement(body, default, Leave));
+
+    /// <summary>
+    /// What one pass through a body costs: one unit, and one more for each <see cref="Stop.Guest.Runtime.Meter.NodesPerFuel"/> of its syntax
+    /// nodes, an upper bound of the straight-line work it can do between ticks. The loops, lambdas and local functions
+    /// inside are left out: they tick for themselves. Counted on the candidate's text, before instrumentation.
+    /// </summary>
+    internal static int Units(SyntaxNode body) =>
+        1 + body.DescendantNodes(node => node == body || !TicksApart(node, body)).Count() / Stop.Guest.Runtime.Meter.NodesPerFuel;
+
+    /// <summary>Whether a node inside <paramref name="body"/> ticks for itself: a nested function or member, or a nested loop's body.</summary>
+    private static bool TicksApart(SyntaxNode node, SyntaxNode body) =>
+        node is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax
+            or BaseTypeDeclarationSyntax or MethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax
+            or ConstructorDeclarationSyntax or OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax
+        || node.Parent != body && node.Parent switch
+        {
+            ForStatementSyntax loop => loop.Statement == node,
+            CommonForEachStatementSyntax loop => loop.Statement == node,
+            WhileStatementSyntax loop => loop.Statement == node,
+            DoStatementSyntax loop => loop.Statement == node,
+            _ => false,
+        };
+
+    private static LiteralExpressionSyntax UnitsLiteral(int units) => LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(units));
+
+    private static StatementSyntax TickFor(SyntaxNode body) => Units(body) is var units && units == 1
+        ? Tick
+        : Injected(ParseStatement($"{Meter}.Tick({units}); "));
+
+    private static StatementSyntax EnterFor(int units) => units == 1 ? Enter : Injected(ParseStatement($"{Meter}.Enter({units}); "));
 
     /// <summary>
     /// An iterator's body runs piecewise inside MoveNext, so it holds a level of depth only while it runs: entered
@@ -391,21 +429,22 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// (disposed at a <c>yield return</c>, already left) or running.
     /// <code>{ enter; var ‹inside› = true; try { … ‹inside› = false; leave; yield return e; enter; ‹inside› = true; … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
     /// </summary>
-    private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType)
+    private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType, int units)
     {
+        var enter = EnterFor(units);
         var yields = OwnYields(body).Where(y => y.IsKind(SyntaxKind.YieldReturnStatement)).ToList();
         var suspending = body.TrackNodes(yields);
         foreach (var original in yields)
         {
             var yield = suspending.GetCurrentNode(original)!;
             StatementSyntax[] replacement = elementType is null
-                ? [Inside(false), LeaveStatement, yield, Enter, Inside(true)]
+                ? [Inside(false), LeaveStatement, yield, enter, Inside(true)]
                 // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false);
                 : [yield.WithExpression(Wrapper(InvocationExpression(
                     Injected(ParseExpression($"{Meter}.Left<{elementType}>")),
                     ArgumentList(SeparatedList([Argument(yield.Expression!), Argument(Injected(AssignmentExpression(
                         SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(SyntaxKind.FalseLiteralExpression))))]))))),
-                    Enter, Inside(true)];
+                    enter, Inside(true)];
             // Spliced into the statements around it, so that a variable the yield declares (out var v) stays in scope.
             suspending = yield.Parent is BlockSyntax or SwitchSectionSyntax
                 ? suspending.ReplaceNode(yield, replacement)
@@ -415,7 +454,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
             SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));
         var release = Injected(IfStatement(IdentifierName(InsideFlag), Block(Inside(false), LeaveStatement)));
-        return Block(Enter, flag, TryStatement(suspending, default, FinallyClause(Block(release))));
+        return Block(enter, flag, TryStatement(suspending, default, FinallyClause(Block(release))));
     }
 
     // Built as a token, never parsed: no candidate text can spell it, so no candidate can set it.
@@ -441,18 +480,18 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
             .OfType<YieldStatementSyntax>();
 
-    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, Func<BlockSyntax, T> withBody)
+    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, int units, Func<BlockSyntax, T> withBody)
         where T : SyntaxNode
     {
         if (body is not null)
         {
-            return withBody(IsIterator(body) ? MeteredIterator(body, ElementType(returnType)) : MeteredBlock(body));
+            return withBody(IsIterator(body) ? MeteredIterator(body, ElementType(returnType), units) : MeteredBlock(body, units));
         }
         if (arrow is null)
         {
             return node;
         }
-        return withBody(MeteredBlock(Block(Statement(arrow.Expression, isVoid))));
+        return withBody(MeteredBlock(Block(Statement(arrow.Expression, isVoid)), units));
     }
 
     /// <summary>The statement an expression body stands for: <c>=&gt; throw e</c> is <c>throw e;</c>, whatever the member returns.</summary>
@@ -463,22 +502,22 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         _ => Return(body),
     };
 
-    private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType) =>
-        Metered(visited, visited.Body, visited.ExpressionBody, isVoid, returnType,
+    private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType, int units) =>
+        Metered(visited, visited.Body, visited.ExpressionBody, isVoid, returnType, units,
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
 
     /// <summary><c>T P =&gt; e;</c> becomes <c>T P { get { enter; try { return e; } finally { leave; } } }</c>.</summary>
-    private static AccessorListSyntax MeteredGetter(ArrowExpressionClauseSyntax arrow) =>
-        AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Statement(arrow.Expression, isVoid: false))))));
+    private static AccessorListSyntax MeteredGetter(ArrowExpressionClauseSyntax arrow, int units) =>
+        AccessorList(SingletonList(AccessorDeclaration(SyntaxKind.GetAccessorDeclaration, MeteredBlock(Block(Statement(arrow.Expression, isVoid: false)), units))));
 
     private static bool IsVoid(TypeSyntax returnType) =>
         returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword };
 
-    private LambdaExpressionSyntax MeteredLambda(int position, LambdaExpressionSyntax lambda)
+    private LambdaExpressionSyntax MeteredLambda(int position, LambdaExpressionSyntax lambda, int units)
     {
         if (lambda.Block is { } block)
         {
-            return IsIterator(block) ? lambda : lambda.WithBlock(MeteredBlock(block));
+            return IsIterator(block) ? lambda : lambda.WithBlock(MeteredBlock(block, units));
         }
         if (!meterExpressionLambdas || lambda.ExpressionBody is not { } body)
         {
@@ -504,7 +543,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             return lambda;
         }
         // Marked, so that an error the block causes (an expression tree cannot hold one) is known as the instrumenter's.
-        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(Wrapper(statement)))).WithAdditionalAnnotations(MeteredLambdaMark);
+        return lambda.WithExpressionBody(null).WithBlock(MeteredBlock(Block(Wrapper(statement)), units)).WithAdditionalAnnotations(MeteredLambdaMark);
     }
 
     /// <summary>Whether an expression may stand as a statement, as the body of a lambda that returns nothing must.</summary>

@@ -76,6 +76,34 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         Assert.Equal(Parity.InstanceCount(Split.Val) * 1000, large.Fuel - small.Fuel);
     }
 
+    /// <summary>
+    /// A body of thousands of statements does thousands of times the work of a small one between two ticks: each pass
+    /// through it pays a unit per 64 syntax nodes, whether the body is a loop's, a method's, a lambda's or a label's.
+    /// </summary>
+    [Theory]
+    [InlineData("a loop body", "for (var i = 0; i < 1000; i++) { BODY }")]
+    [InlineData("a method body", "for (var i = 0; i < 1000; i++) { x = Step(x, i); }", "static long Step(long x, long i) { BODY return x; }")]
+    [InlineData("a lambda body", "Func<long, long, long> step = (x, i) => { BODY return x; }; for (var i = 0; i < 1000; i++) { x = step(x, i); }")]
+    [InlineData("a goto loop", "var i = 0; again: BODY if (++i < 1000) goto again;")]
+    [InlineData("a query clause", "x += (from i in Enumerable.Range(0, 1000) select BODYEXPR).Sum();")]
+    [InlineData("a field initializer", "for (var i = 0; i < 1000; i++) { x += new Wide(i).X; }", "class Wide(long i) { public long X = BODYEXPR; }")]
+    public async Task ALargeBody_PaysForItsSize_EachTimeItRuns(string construct, string body, string declarations = "")
+    {
+        string Candidate(int statements) => $"{Expand(declarations, statements)}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    long x = 1;\n    "
+            + Expand(body, statements)
+            + "\n    return new int[testSamples.Length];\n}";
+        static string Expand(string text, int statements) => text
+            .Replace("BODYEXPR", string.Join(" + ", Enumerable.Range(0, statements).Select(k => $"(i ^ {k})")))
+            .Replace("BODY", string.Concat(Enumerable.Range(0, statements).Select(k => $"x = x * 31 + i + {k}; ")));
+
+        var small = await fixture.Sandbox.ScoreAsync(Candidate(1), Parity, Split.Val);
+        var large = await fixture.Sandbox.ScoreAsync(Candidate(640), Parity, Split.Val);
+
+        Assert.True(small.Verdict == Verdict.Ok && large.Verdict == Verdict.Ok, $"{construct}: {small.Reason}; {large.Reason}");
+        // 640 statements or terms are over 3,000 syntax nodes: at least 45 more units on each of 1,000 passes, on each instance.
+        Assert.True(large.Fuel - small.Fuel >= Parity.InstanceCount(Split.Val) * 1000L * 45, $"{construct}: {small.Fuel} against {large.Fuel}");
+    }
+
     /// <summary>Work and recursion the compiler hides from method bodies: each must run out of fuel or trip the depth limit.</summary>
     [Theory]
     [InlineData("goto case", "var s = 0L; var i = 0L; switch (0) { case 0: s += i; i++; goto case 1; case 1: goto case 0; }")]
