@@ -64,18 +64,122 @@ public sealed class CandidateCompiler
                 var reason = $"the text nests brackets more than {MaxNesting} deep";
                 results[i] = new AdmittedCandidate(HashOf(requests[i].Text), requests[i].Text, requests[i].Kind, Verdict.CompileError, reason, [reason], [], null, null);
             }
+            else if (TooHeavy(requests[i].Text, cancellationToken) is ({ } code, { } reason))
+            {
+                // Refused before any compilation, which would cost the host more than a candidate may ask of it.
+                results[i] = new AdmittedCandidate(HashOf(code), code, requests[i].Kind, Verdict.CompileError, reason, [reason], [], null, null);
+            }
             else
             {
                 rest.Add((i, requests[i]));
             }
         }
-        var wrapped = BatchCompiler.AdmitTogether([.. rest.Select(r => r.Request)], cancellationToken);
+        Dictionary<int, AdmittedCandidate> wrapped;
+        var slow = false;
+        using (var backstop = Backstop(cancellationToken))
+        {
+            try
+            {
+                wrapped = BatchCompiler.AdmitTogether([.. rest.Select(r => r.Request)], backstop.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One of them is slow to compile: each goes alone, and only that one meets the backstop again.
+                wrapped = [];
+                slow = rest.Count == 1;
+            }
+        }
         for (var j = 0; j < rest.Count; j++)
         {
             var (index, request) = rest[j];
-            results[index] = wrapped.TryGetValue(j, out var admitted) ? admitted : AdmitScript(request.Text, request.Kind, request.Signature, cancellationToken);
+            results[index] = wrapped.TryGetValue(j, out var admitted) ? admitted
+                : slow ? TooSlow(request, cancellationToken)
+                : AdmitAlone(request, cancellationToken);
         }
         return results!;
+    }
+
+    /// <summary>
+    /// How long admission may compile one candidate. Real code compiles in well under a second; text can be written
+    /// that costs Roslyn exponential time (lambdas nested in overloaded calls), and the host must not spend it.
+    /// A candidate refused by this backstop is the one verdict of admission that a clock decides; its reason says so.
+    /// </summary>
+    public static TimeSpan AdmissionBackstop { get; } = TimeSpan.FromSeconds(30);
+
+    private static CancellationTokenSource Backstop(CancellationToken cancellationToken)
+    {
+        var backstop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        backstop.CancelAfter(AdmissionBackstop);
+        return backstop;
+    }
+
+    private AdmittedCandidate AdmitAlone(AdmissionRequest request, CancellationToken cancellationToken)
+    {
+        using var backstop = Backstop(cancellationToken);
+        try
+        {
+            return AdmitScript(request.Text, request.Kind, request.Signature, backstop.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TooSlow(request, cancellationToken);
+        }
+    }
+
+    private static AdmittedCandidate TooSlow(AdmissionRequest request, CancellationToken cancellationToken)
+    {
+        var code = CodeOf(request.Text, cancellationToken);
+        var reason = $"compiling it took more than {AdmissionBackstop.TotalSeconds:0} s (the admission backstop, a wall clock)";
+        return new AdmittedCandidate(HashOf(code), code, request.Kind, Verdict.CompileError, reason, [reason], [], null, null);
+    }
+
+    /// <summary>
+    /// The deepest syntax admission accepts. Brackets are limited apart (<see cref="MaxNesting"/>); this limits what
+    /// nests without them: a chain of 2,000 <c>??</c> or a generic type 2,000 deep costs Roslyn seconds or its stack.
+    /// </summary>
+    public const int MaxSyntaxDepth = 1000;
+
+    /// <summary>
+    /// The code of a text and why compiling it would cost the host too much, or nulls: syntax nested deeper than
+    /// <see cref="MaxSyntaxDepth"/>, or constant strings longer than <see cref="ConstantStrings.MaxCharacters"/>.
+    /// Parsed here only when the text could be either: long enough to nest that deep, or declaring a constant.
+    /// </summary>
+    private static (string? Code, string? Reason) TooHeavy(string text, CancellationToken cancellationToken)
+    {
+        var deepEnough = text.Length > 2 * MaxSyntaxDepth;
+        var constants = text.Contains("const", StringComparison.Ordinal);
+        if (!deepEnough && !constants)
+        {
+            return (null, null);
+        }
+        var code = CodeOf(text, cancellationToken);
+        var root = CSharpSyntaxTree.ParseText(code, ParseOptions, cancellationToken: cancellationToken).GetRoot(cancellationToken);
+        if (deepEnough && SyntaxDepth(root) > MaxSyntaxDepth)
+        {
+            return (code, $"the code nests more than {MaxSyntaxDepth:N0} deep (a chain of operators, generic types or lambdas)");
+        }
+        if (constants && ConstantStrings.TooLong(root))
+        {
+            // Emitting a constant builds it whole, in the host.
+            return (code, $"the code's constant strings could come to more than {ConstantStrings.MaxCharacters:N0} characters");
+        }
+        return (null, null);
+    }
+
+    /// <summary>How deep a syntax tree nests, found without recursion.</summary>
+    private static int SyntaxDepth(SyntaxNode root)
+    {
+        var deepest = 0;
+        var pending = new Stack<(SyntaxNode Node, int Depth)>([(root, 1)]);
+        while (pending.TryPop(out var next))
+        {
+            deepest = Math.Max(deepest, next.Depth);
+            foreach (var child in next.Node.ChildNodes())
+            {
+                pending.Push((child, next.Depth + 1));
+            }
+        }
+        return deepest;
     }
 
     /// <summary>The deepest bracket nesting admission accepts; real code stays far below it.</summary>
@@ -87,20 +191,37 @@ public sealed class CandidateCompiler
     /// </summary>
     public static bool NestsTooDeep(string text) => NestingDepth(text) > MaxNesting;
 
-    /// <summary>How deep brackets of any kind nest in <paramref name="text"/>, strings and comments included (so never less than the code's).</summary>
+    /// <summary>
+    /// How deep brackets of any kind nest in <paramref name="text"/>, strings and comments included (so never less than
+    /// the code's). Angle brackets count too, as type arguments: an opening one may also be a comparison that nothing
+    /// closes, so those open within a statement or a pair of brackets are forgotten at its end.
+    /// </summary>
     private static int NestingDepth(string text)
     {
-        int depth = 0, deepest = 0;
+        int depth = 0, angles = 0, deepest = 0;
         foreach (var c in text)
         {
-            if (c is '(' or '[' or '{')
+            switch (c)
             {
-                deepest = Math.Max(deepest, ++depth);
+                case '(' or '[' or '{':
+                    depth++;
+                    angles = c == '(' ? angles : 0;
+                    break;
+                case ')' or ']' or '}':
+                    depth = Math.Max(depth - 1, 0);
+                    angles = 0;
+                    break;
+                case '<':
+                    angles++;
+                    break;
+                case '>':
+                    angles = Math.Max(angles - 1, 0);
+                    break;
+                case ';':
+                    angles = 0;
+                    break;
             }
-            else if (c is ')' or ']' or '}' && depth > 0)
-            {
-                depth--;
-            }
+            deepest = Math.Max(deepest, depth + angles);
         }
         return deepest;
     }

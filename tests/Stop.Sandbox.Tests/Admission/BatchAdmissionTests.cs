@@ -191,6 +191,33 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         Assert.Contains("nests brackets", candidate.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>Text that costs the compiler in the host more than any candidate may ask: refused before compiling, quickly.</summary>
+    [Theory]
+    [InlineData("a chain of 20,000 ??", "string? s = null; var y = CHAIN;")]
+    [InlineData("a generic type 20,000 deep", "List<GENERIC>? g = null;")]
+    [InlineData("constant strings doubled 25 times", "var n = a25.Length;", "CONSTANTS")]
+    public void TextThatCostsTheHostTooMuchToCompile_IsRefused_BeforeCompiling(string what, string body, string declarations = "")
+    {
+        var constants = string.Join("\n", Enumerable.Range(1, 25).Select(k => $"const string a{k} = a{k - 1} + a{k - 1};").Prepend("const string a0 = \"0123456789abcdef0123456789abcdef\";"));
+        var text = declarations.Replace("CONSTANTS", constants) + "\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{\n    "
+            + body.Replace("CHAIN", string.Join(" ?? ", Enumerable.Repeat("s", 20_000))).Replace("GENERIC", string.Concat(Enumerable.Repeat("List<", 20_000)) + "int" + new string('>', 20_000))
+            + "\n    return new int[c.Length];\n}";
+
+        var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
+
+        Assert.True(candidate.Refusal == Verdict.CompileError, $"{what}: {candidate.Refusal}: {candidate.Reason}");
+        Assert.Matches("nests more than|nests brackets more than|CS8078|constant strings could come to", candidate.Reason);
+    }
+
+    [Fact]
+    public void AGenericRecordWhosePartsGrowWithoutEnd_IsJudged_InFiniteTime()
+    {
+        var candidate = new CandidateCompiler().Admit(
+            "record R<T>(R<List<T>>? Next);\nint[] Algorithm(int[][] a, int[] b, int[][] c) => new int[c.Length];", CandidateKind.Solution, Signature);
+
+        Assert.Equal(Verdict.PolicyViolation, candidate.Refusal);
+    }
+
     [Fact]
     public async Task DisposingTheSandbox_WhileAdmissionsWait_AnswersThemAndKeepsTheHost()
     {

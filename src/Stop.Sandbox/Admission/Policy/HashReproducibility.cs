@@ -34,7 +34,6 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// <summary>Library value types whose hash code is computed from their value alone.</summary>
     private static readonly FrozenSet<string> ValueHashed = FrozenSet.Create(StringComparer.Ordinal,
         "System.Half", "System.Int128", "System.UInt128", "System.Numerics.BigInteger", "System.Numerics.Complex",
-        "System.Numerics.Vector2", "System.Numerics.Vector3", "System.Numerics.Vector4",
         "System.Text.Rune", "System.Index", "System.Range", "System.Guid",
         "System.TimeSpan", "System.DateTime", "System.DateTimeOffset", "System.DateOnly", "System.TimeOnly");
 
@@ -87,7 +86,7 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
 
     private bool Reaches(ITypeSymbol type, INamedTypeSymbol record, HashSet<ITypeSymbol> seen) =>
         type is INamedTypeSymbol named
-        && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, record)
+        && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, record) || TooNested(named)
             || seen.Add(named) && ComparedParts(named).Any(part => Reaches(part, record, seen)));
 
     /// <summary>
@@ -153,13 +152,29 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
             return compared;
         }
         comparedByCandidate[type] = false;
-        compared = type is INamedTypeSymbol named && Compares(named);
+        compared = type is INamedTypeSymbol named && (TooNested(named) || Compares(named));
         comparedByCandidate[type] = compared;
         return compared;
     }
 
     private bool Compares(INamedTypeSymbol type) =>
         isOwn(type.OriginalDefinition) && DefinesEquality(type) || ComparedParts(type).Any(ComparedByCandidate);
+
+    /// <summary>
+    /// How deep type arguments may nest before a type is judged the worst way without looking inside: a generic type
+    /// whose parts are ever larger instances of itself (<c>record R&lt;T&gt;(R&lt;List&lt;T&gt;&gt; Next)</c>) would be looked into forever.
+    /// </summary>
+    public const int MaxTypeNesting = 8;
+
+    /// <summary>Whether a type's arguments nest deeper than <see cref="MaxTypeNesting"/>.</summary>
+    public static bool TooNested(ITypeSymbol type) => Nesting(type, 0) > MaxTypeNesting;
+
+    private static int Nesting(ITypeSymbol type, int depth) => depth > MaxTypeNesting ? depth : type switch
+    {
+        INamedTypeSymbol named => named.TypeArguments.Select(argument => Nesting(argument, depth + 1)).DefaultIfEmpty(depth).Max(),
+        IArrayTypeSymbol array => Nesting(array.ElementType, depth + 1),
+        _ => depth,
+    };
 
     /// <summary>Whether every value of static type <paramref name="type"/> has the same hash code in every worker.</summary>
     public bool IsReproducible(ITypeSymbol type)
@@ -170,7 +185,7 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
         }
         // A type that contains itself is not reproducible until shown otherwise.
         known[type] = false;
-        reproducible = Judge(type);
+        reproducible = !TooNested(type) && Judge(type);
         known[type] = reproducible;
         return reproducible;
     }
