@@ -158,6 +158,24 @@ public static class Meter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Leave() => depth--;
 
+    /// <summary>
+    /// Stops the candidate on this thread because memory ran out, as exhausted fuel stops it: a candidate that caught the
+    /// <see cref="OutOfMemoryException"/> could otherwise go on, having learnt how much heap the worker had left.
+    /// Does nothing on a thread whose meter is not armed. Called by the worker as the exception is thrown; allocates nothing.
+    /// </summary>
+    public static void RanOutOfMemory()
+    {
+        if (fuelLimit == 0)
+        {
+            return;
+        }
+        fuelLeft = -1;
+        if (trip == MeterTrip.None)
+        {
+            trip = MeterTrip.Memory;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void OutOfFuel()
     {

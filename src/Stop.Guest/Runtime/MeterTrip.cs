@@ -6,4 +6,7 @@ public enum MeterTrip
     None,
     Fuel,
     Depth,
+
+    /// <summary>The heap cap or the stack guard refused the candidate memory: not a counted limit, and stated as such.</summary>
+    Memory,
 }

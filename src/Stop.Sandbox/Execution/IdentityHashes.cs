@@ -32,9 +32,20 @@ internal static class IdentityHashes
     [ThreadStatic]
     private static nint slot;
 
+    /// <summary>
+    /// The managed id of the thread candidates run on, the same in every worker: the generator's multiplier is made from
+    /// it, so another id would give another sequence.
+    /// </summary>
+    public const int CandidateThreadId = 3;
+
     /// <summary>Finds the current thread's generator and fixes it; afterwards <see cref="Reset"/> works on this thread.</summary>
     public static void Fix()
     {
+        if (Environment.CurrentManagedThreadId != CandidateThreadId)
+        {
+            throw new InvalidOperationException(
+                $"The candidate thread is managed thread {Environment.CurrentManagedThreadId}, not {CandidateThreadId}: its identity hash codes would differ from other workers'. Something started a thread in the worker before it.");
+        }
         var thread = NativeThread(Thread.CurrentThread);
         var multiplier = (uint)(Environment.CurrentManagedThreadId * 4 + 5);
         var first = Draw();

@@ -29,6 +29,11 @@ internal static class MeteredCall
             description = Describe(exception);
         }
         var used = Meter.FuelUsed;
+        if (Meter.Trip == MeterTrip.Memory)
+        {
+            // However the candidate carried on after it, running out of memory decided: the cap did, not a count.
+            return new(Verdict.OutOfMemory, "ran out of memory (the worker's heap cap or stack guard)", null, used, DecidedBy.MemoryCap);
+        }
         if (Meter.Trip != MeterTrip.None)
         {
             var reason = Meter.Trip == MeterTrip.Depth

@@ -1,3 +1,4 @@
+using Stop.Guest.Runtime;
 using Stop.Sandbox.Execution;
 using Stop.Sandbox.Workers.Protocol;
 
@@ -44,6 +45,14 @@ public static class WorkerMain
         try
         {
             IdentityHashes.Fix();
+            // Memory running out stops the candidate whether or not it catches the exception (Meter.RanOutOfMemory).
+            AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+            {
+                if (e.Exception is OutOfMemoryException or InsufficientExecutionStackException)
+                {
+                    Meter.RanOutOfMemory();
+                }
+            };
             var host = new ChannelImproverHost(channel);
             while (channel.Receive() is { } message)
             {

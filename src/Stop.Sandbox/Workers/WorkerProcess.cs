@@ -48,6 +48,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
+        // The runtime's knobs are the worker's own, not inherited: one the host happens to set (DOTNET_EnableAVX2=0,
+        // DOTNET_EnableEventPipe=1, which starts a thread and so shifts the candidate thread's id) would change outcomes.
+        foreach (var name in start.Environment.Keys.Where(IsRuntimeKnob).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+        // Time zone conversions the policy misses still see UTC on every machine.
+        start.Environment["TZ"] = "UTC";
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{options.WorkerMemoryBytes:X}";
         start.Environment["DOTNET_gcServer"] = "0";
         // Each job's candidate is fresh code in a fresh context that runs for milliseconds: profiling it for a
@@ -192,6 +200,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
             // Already gone.
         }
     }
+
+    private static bool IsRuntimeKnob(string name) =>
+        (name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("COMPlus_", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("CORECLR_", StringComparison.OrdinalIgnoreCase))
+        // Where the runtime is: the worker needs it as the host does.
+        && !name.StartsWith("DOTNET_ROOT", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSecret(string name) =>
         name.EndsWith("_API_KEY", StringComparison.OrdinalIgnoreCase)

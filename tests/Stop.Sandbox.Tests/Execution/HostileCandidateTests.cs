@@ -58,6 +58,19 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
         Assert.Equal(Parity.FailureFloor, evaluation.Score);
     }
 
+    /// <summary>
+    /// Catching the exception does not undo running out of memory: a candidate that could carry on would learn how much
+    /// heap its worker had left, which differs from run to run.
+    /// </summary>
+    [Fact]
+    public async Task ACandidateThatCatchesOutOfMemory_StillEndsOutOfMemory_DecidedByTheCap()
+    {
+        var evaluation = await Score("long lo = 0, hi = 2048; while (hi - lo > 1) { var mid = (lo + hi) / 2; bool ok; try { ok = new long[mid * 131072].Length > 0; } catch { ok = false; } if (ok) lo = mid; else hi = mid; } return new int[testSamples.Length];");
+
+        Assert.Equal(Verdict.OutOfMemory, evaluation.Verdict);
+        Assert.Equal(DecidedBy.MemoryCap, evaluation.DecidedBy);
+    }
+
     [Fact]
     public async Task TheCandidateAfterOneThatReachedTheMemoryCap_RunsInAFreshWorker()
     {

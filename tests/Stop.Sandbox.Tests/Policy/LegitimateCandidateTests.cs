@@ -16,6 +16,20 @@ public sealed class LegitimateCandidateTests
     }
 
     [Fact]
+    public void Check_AdmitsInliningHintsAndShallowCopies()
+    {
+        var report = Candidates.Check("""
+            using System.Runtime.CompilerServices;
+            class Point { public int X; public Point Copy() => (Point)MemberwiseClone(); }
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            static int Square(int x) => x * x;
+            var p = new Point { X = Square(3) }.Copy();
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
+    [Fact]
     public void Check_AdmitsCollectionsTuplesAndInterpolation()
     {
         var report = Candidates.Check("""

@@ -17,7 +17,7 @@ internal static class AllowList
         // The core language and primitives.
         // The default hash code of an object comes from a per-thread sequence that runs on across jobs; a struct's mixes
         // in its type's address. Neither is the same in two workers (HashReproducibility judges the other hash codes).
-        ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType", "MemberwiseClone").Except(UnreproducibleHash, "GetHashCode"),
+        ["System.Object"] = TypeRule.AllExcept(Reflection, "GetType").Except(UnreproducibleHash, "GetHashCode"),
         // The intern pool is the process's: what one job interns, the next would find there.
         ["System.String"] = TypeRule.AllExcept(PolicyCategory.Environment, "Intern", "IsInterned"),
         ["System.Char"] = TypeRule.Allowed,
@@ -46,7 +46,7 @@ internal static class AllowList
         ["System.Math"] = TypeRule.Allowed,
         ["System.MathF"] = TypeRule.Allowed,
         ["System.MidpointRounding"] = TypeRule.Allowed,
-        ["System.Convert"] = TypeRule.AllExcept(Reflection, "ChangeType"),
+        ["System.Convert"] = TypeRule.AllExcept(Reflection, "ChangeType").Except(Clock, "ToDateTime"),
         ["System.BitConverter"] = TypeRule.Allowed,
         ["System.HashCode"] = TypeRule.Allowed,
         ["System.StringComparison"] = TypeRule.Allowed,
@@ -118,9 +118,12 @@ internal static class AllowList
         ["System.Random"] = TypeRule.Allowed,
         ["System.Guid"] = TypeRule.AllExcept(Randomness, "NewGuid", "CreateVersion7"),
 
-        // Dates and times are data; reading the clock is not.
-        ["System.DateTime"] = TypeRule.AllExcept(Clock, "Now", "UtcNow", "Today"),
-        ["System.DateTimeOffset"] = TypeRule.AllExcept(Clock, "Now", "UtcNow"),
+        // Dates and times are data; reading the clock is not, nor is the machine's time zone. Parsing a time without a
+        // date fills in today's, and parsing one with an offset converts it to local time.
+        ["System.DateTime"] = TypeRule.AllExcept(Clock, "Now", "UtcNow", "Today", "Parse", "TryParse", "ParseExact", "TryParseExact")
+            .Except(PolicyCategory.Environment, "ToLocalTime", "ToUniversalTime", "ToFileTime", "FromFileTime", "IsDaylightSavingTime"),
+        // Local offsets come from the machine's time zone, and this type reaches them in many ways (constructors, conversions).
+        ["System.DateTimeOffset"] = TypeRule.Refuse(PolicyCategory.Environment),
         ["System.DateTimeKind"] = TypeRule.Allowed,
         ["System.DateOnly"] = TypeRule.Allowed,
         ["System.TimeOnly"] = TypeRule.Allowed,
@@ -168,6 +171,21 @@ internal static class AllowList
 
         // Vector<T> holds as many elements as the processor's widest vector register: 8 ints on one machine, 16 on another.
         ["System.Numerics.Vector"] = TypeRule.Refuse(MachineDependent),
+        // These take vectorised paths that round differently with and without AVX2, and on Arm.
+        ["System.Numerics.Vector2"] = TypeRule.Refuse(MachineDependent),
+        ["System.Numerics.Vector3"] = TypeRule.Refuse(MachineDependent),
+        ["System.Numerics.Vector4"] = TypeRule.Refuse(MachineDependent),
+        ["System.Numerics.Matrix3x2"] = TypeRule.Refuse(MachineDependent),
+        ["System.Numerics.Matrix4x4"] = TypeRule.Refuse(MachineDependent),
+        ["System.Numerics.Quaternion"] = TypeRule.Refuse(MachineDependent),
+        ["System.Numerics.Plane"] = TypeRule.Refuse(MachineDependent),
+
+        // Hashes by object identity, whatever type it is handed as (IEqualityComparer<string> by variance).
+        ["System.Collections.Generic.ReferenceEqualityComparer"] = TypeRule.Refuse(UnreproducibleHash),
+
+        // Inlining hints only; the rest of the namespace is the compiler's machinery.
+        ["System.Runtime.CompilerServices.MethodImplAttribute"] = TypeRule.Allowed,
+        ["System.Runtime.CompilerServices.MethodImplOptions"] = TypeRule.Allowed,
 
         ["System.Collections.Immutable.ImmutableInterlocked"] = TypeRule.Refuse(Threading),
         // Keys of type object, in an order their hash codes decide: no static type says whether they are reproducible.

@@ -140,12 +140,16 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
     /// <summary>
     /// Interfaces whose members the library calls with a buffer of its own, pooled or on the stack and never cleared:
     /// a candidate implementing one could read what the worker, or an earlier job, left there. Generic math
-    /// interfaces (<c>INumberBase&lt;T&gt;</c>) inherit them.
+    /// interfaces (<c>INumberBase&lt;T&gt;</c>) inherit the formattable ones; LINQ's <c>ToArray</c> hands a collection's
+    /// <c>CopyTo</c> a pooled array, and every list, set and dictionary interface inherits <c>ICollection&lt;T&gt;</c>.
+    /// Named by namespace and name without generic arity.
     /// </summary>
     public static readonly IReadOnlySet<string> HandedLibraryBuffers = new HashSet<string>(StringComparer.Ordinal)
     {
         "System.ISpanFormattable",
         "System.IUtf8SpanFormattable",
+        "System.Collections.ICollection",
+        "System.Collections.Generic.ICollection",
     };
 
     private void CheckDeclaration(TypeDeclarationSyntax declaration, INamedTypeSymbol declared)
@@ -159,7 +163,7 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             // Its compiler-written Equals compares field by field: along a chain of itself, unmetered, to the real stack.
             Report(declaration.Identifier, new Refusal($"{declared.Name}, a record holding itself, compared by the compiler's Equals", PolicyCategory.Unmetered));
         }
-        if (declared.AllInterfaces.FirstOrDefault(i => HandedLibraryBuffers.Contains(i.OriginalDefinition.ToDisplayString())) is { } buffered)
+        if (declared.AllInterfaces.FirstOrDefault(i => HandedLibraryBuffers.Contains($"{i.ContainingNamespace.ToDisplayString()}.{i.Name}")) is { } buffered)
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name} implementing {buffered.OriginalDefinition.ToDisplayString()}", PolicyCategory.Unsafe));
         }
