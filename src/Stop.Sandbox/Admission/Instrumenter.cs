@@ -169,16 +169,23 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return visited;
         }
-        var type = visited.Declaration.Type;
-        // An array initializer without new (int[] a = { 1, 2 }) is no expression to hand on; it can only list elements.
-        return visited.WithDeclaration(visited.Declaration.WithVariables(SeparatedList(visited.Declaration.Variables.Zip(node.Declaration.Variables, (variable, original) =>
-            variable.Initializer is { Value: not InitializerExpressionSyntax } initializer ? variable.WithInitializer(MeteredInitializer(initializer, type, Units(original.Initializer!))) : variable))));
+        return visited.WithDeclaration(MeteredInitializers(visited.Declaration, node.Declaration));
     }
+
+    public override SyntaxNode? VisitEventFieldDeclaration(EventFieldDeclarationSyntax node)
+    {
+        var visited = (EventFieldDeclarationSyntax)base.VisitEventFieldDeclaration(node)!;
+        return visited.WithDeclaration(MeteredInitializers(visited.Declaration, node.Declaration));
+    }
+
+    private static VariableDeclarationSyntax MeteredInitializers(VariableDeclarationSyntax visited, VariableDeclarationSyntax original) =>
+        visited.WithVariables(SeparatedList(visited.Variables.Zip(original.Variables, (variable, before) =>
+            variable.Initializer is { } initializer ? variable.WithInitializer(MeteredInitializer(initializer, visited.Type, Units(before.Initializer!))) : variable)));
 
     public override SyntaxNode? VisitPropertyDeclaration(PropertyDeclarationSyntax node)
     {
         var visited = (PropertyDeclarationSyntax)base.VisitPropertyDeclaration(node)!;
-        if (visited.Initializer is { Value: not InitializerExpressionSyntax } initializer)
+        if (visited.Initializer is { } initializer)
         {
             visited = visited.WithInitializer(MeteredInitializer(initializer, visited.Type, Units(node.Initializer!)));
         }
@@ -325,7 +332,21 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static EqualsValueClauseSyntax MeteredInitializer(EqualsValueClauseSyntax initializer, TypeSyntax type, int units) =>
         initializer.WithValue(Wrapper(InvocationExpression(
             Injected(ParseExpression($"{Meter}.Constructed<{type.WithoutTrivia()}>")),
-            ArgumentList(SeparatedList([Argument(Entering(units)), Argument(initializer.Value)])))));
+            ArgumentList(SeparatedList([Argument(Entering(units)), Argument(AsExpression(initializer.Value, type))])))));
+
+    /// <summary>
+    /// An initializer's value as an expression: an array initializer without <c>new</c> (<c>T[] a = { … }</c>) lists
+    /// elements and is no expression, so it becomes <c>new T[] { … }</c>, or a collection expression <c>[…]</c> where the
+    /// declared type is not spelt as an array (an alias).
+    /// </summary>
+    private static ExpressionSyntax AsExpression(ExpressionSyntax value, TypeSyntax type) => value switch
+    {
+        InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression } elements when type is ArrayTypeSyntax array =>
+            Wrapper(ArrayCreationExpression(Token(SyntaxKind.NewKeyword).WithTrailingTrivia(Space), array.WithoutTrivia(), elements)),
+        InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression } elements =>
+            Wrapper(CollectionExpression(SeparatedList<CollectionElementSyntax>(elements.Expressions.Select(e => ExpressionElement(e))))),
+        _ => value,
+    };
 
     private static ExpressionSyntax Entering(int units) =>
         Injected(ParseExpression(units == 1 ? $"{Meter}.Entering()" : $"{Meter}.Entering({units})"));
