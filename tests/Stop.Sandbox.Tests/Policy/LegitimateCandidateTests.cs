@@ -16,6 +16,26 @@ public sealed class LegitimateCandidateTests
     }
 
     [Fact]
+    public void Check_AdmitsRecordsAndAnonymousTypesThatHoldAFewOthers()
+    {
+        var report = Candidates.Check("""
+            record Address(string City, int Zip);
+            record Person(string Name, Address Home, (int X, int Y) At);
+            record Node(int V, Node? Next)
+            {
+                public virtual bool Equals(Node? other) => other is not null && other.V == V && Equals(Next, other.Next);
+                public override int GetHashCode() => V;
+                public override string ToString() => $"{V} -> {Next}";
+            }
+            var p = new Person("a", new Address("b", 1), (1, 2));
+            var same = p == p with { Name = "a" } && p.ToString().Length > 0;
+            var distinct = new[] { 1, 2, 2 }.Select(n => new { N = n, Home = p.Home }).Distinct().Count();
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
+    [Fact]
     public void Check_AdmitsInliningHintsAndShallowCopies()
     {
         var report = Candidates.Check("""
@@ -206,6 +226,7 @@ public sealed class LegitimateCandidateTests
             {
                 public virtual bool Equals(Link? other) => other is not null && other.Value == Value;
                 public override int GetHashCode() => Value;
+                public override string ToString() => $"{Value}";
             }
             record Holder(int[] Items, List<Holder> Children);
             class Vec

@@ -90,7 +90,6 @@ public sealed class QuickClearanceTests
 
     public static TheoryData<string> Ordinary { get; } = new()
     {
-        "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var votes = trainParity.Select((p, i) => new { Index = i, Value = p }).Distinct().ToList();\n    var pairs = testSamples.Select((row, i) => new { Row = row, Index = i }).ToList();\n    return pairs.Select(p => votes.Count > p.Index ? votes[p.Index].Value : 0).ToArray();\n}",
         "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples) => testSamples.Select(_ => Random.Shared.Next(2)).ToArray();",
         "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var grid = new int[2, 2];\n    grid[1, 1] = trainParity[0];\n    return testSamples.Select(_ => grid[1, 1]).ToArray();\n}",
         "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var rng = new Random();\n    return testSamples.Select(_ => rng.Next(2)).ToArray();\n}",
@@ -109,6 +108,18 @@ public sealed class QuickClearanceTests
         Assert.True(admitted.IsAdmitted, admitted.Reason);
         Assert.Null(QuickClearance.FirstRefusedText(CSharpSyntaxTree.ParseText(candidate, CandidateCompiler.ParseOptions).GetRoot()));
         Assert.Null(QuickClearance.FirstRefusedReference(admitted.Assembly!));
+    }
+
+    /// <summary>How far the compiler's Equals and ToString of an anonymous type walk depends on its members' types: the walk's to judge.</summary>
+    [Fact]
+    public void AnAnonymousType_IsLeftToTheWalk_WhichAdmitsAnOrdinaryOne()
+    {
+        const string Candidate = "int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{\n    var votes = trainParity.Select((p, i) => new { Index = i, Value = p }).Distinct().ToList();\n    var pairs = testSamples.Select((row, i) => new { Row = row, Index = i }).ToList();\n    return pairs.Select(p => votes.Count > p.Index ? votes[p.Index].Value : 0).ToArray();\n}";
+
+        var admitted = new CandidateCompiler().AdmitMany([new AdmissionRequest(Candidate, CandidateKind.Solution, ParitySignature)]).Single();
+
+        Assert.True(admitted.IsAdmitted, admitted.Reason);
+        Assert.Equal("an anonymous type", QuickClearance.FirstRefusedText(CSharpSyntaxTree.ParseText(Candidate, CandidateCompiler.ParseOptions).GetRoot()));
     }
 
     [Fact]

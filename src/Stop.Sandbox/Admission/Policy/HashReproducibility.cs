@@ -77,19 +77,6 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     public bool EqualsWithoutHash(INamedTypeSymbol type) => DefinesEquality(type) && !HashesItsOwnWay(type);
 
     /// <summary>
-    /// Whether a record's compiler-written <c>Equals</c> can come back to the record itself (a linked list, a tree):
-    /// it would compare along the chain unmetered, to the real stack. A record whose equality the candidate wrote is
-    /// metered, and never is.
-    /// </summary>
-    public bool ComparesItself(INamedTypeSymbol record) =>
-        record.IsRecord && !DefinesEquality(record) && ComparedParts(record).Any(part => Reaches(part, record, []));
-
-    private bool Reaches(ITypeSymbol type, INamedTypeSymbol record, HashSet<ITypeSymbol> seen) =>
-        type is INamedTypeSymbol named
-        && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, record) || TooNested(named)
-            || seen.Add(named) && ComparedParts(named).Any(part => Reaches(part, record, seen)));
-
-    /// <summary>
     /// The types whose <c>Equals</c> a value's structural equality calls: a record's or a struct's fields (a record's
     /// base record too), an anonymous type's properties, a tuple's, <c>KeyValuePair</c>'s or <c>Nullable</c>'s type
     /// arguments. None for anything that compares by reference, or by an <c>Equals</c> the candidate wrote.
@@ -117,7 +104,7 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// <c>object.Equals</c>, or an implementation of <c>IEquatable&lt;T&gt;.Equals</c>, implicit or explicit, written in
     /// the type or a base type. A method that only happens to be called <c>Equals</c> is never called by them.
     /// </summary>
-    private bool DefinesEquality(INamedTypeSymbol type)
+    public bool DefinesEquality(INamedTypeSymbol type)
     {
         if (Overriding(type, "Equals", parameters: 1) is { } equals && isOwn(equals) && !equals.IsImplicitlyDeclared)
         {
@@ -265,6 +252,6 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
         type.TypeKind == TypeKind.Interface && FullName(type) is "System.Collections.IEqualityComparer" or "System.Collections.Generic.IEqualityComparer";
 
     /// <summary>A top-level type's namespace and name, without generic arity: <c>System.Collections.Frozen.FrozenSet</c>.</summary>
-    private static string FullName(INamedTypeSymbol type) =>
+    public static string FullName(INamedTypeSymbol type) =>
         type.ContainingType is null && !type.ContainingNamespace.IsGlobalNamespace ? $"{type.ContainingNamespace.ToDisplayString()}.{type.Name}" : type.Name;
 }

@@ -70,7 +70,14 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 return;
             case TupleExpressionSyntax or AnonymousObjectCreationExpressionSyntax:
                 // Their types are the compiler's, bound to no symbol the checks below would judge.
-                Check(node, model.GetTypeInfo(node, ct).Type);
+                var made = model.GetTypeInfo(node, ct).Type;
+                Check(node, made);
+                if (made is INamedTypeSymbol { IsAnonymousType: true } anonymous
+                    && (judge.Structural.WalksTooFar(anonymous, Walk.Equality) || judge.Structural.WalksTooFar(anonymous, Walk.Text)))
+                {
+                    Report(node, new Refusal(
+                        $"{anonymous.ToDisplayString()}, compared or printed by the compiler through more than {StructuralMembers.MaxParts} parts or without end (make it a record with its own Equals and ToString)", PolicyCategory.Unmetered));
+                }
                 break;
             case ImplicitObjectCreationExpressionSyntax when Instrumenter.BeforeAnyBody(node):
                 // Metering enters a construction there by its type, which a target-typed new(…) does not name.
@@ -158,10 +165,15 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name}.Equals without {declared.Name}.GetHashCode", PolicyCategory.UnreproducibleHash));
         }
-        if (judge.Hashing.ComparesItself(declared))
+        foreach (var walk in declared.IsRecord ? [Walk.Equality, Walk.Text] : Array.Empty<Walk>())
         {
-            // Its compiler-written Equals compares field by field: along a chain of itself, unmetered, to the real stack.
-            Report(declaration.Identifier, new Refusal($"{declared.Name}, a record holding itself, compared by the compiler's Equals", PolicyCategory.Unmetered));
+            if (!judge.Structural.WritesOwn(declared, walk) && judge.Structural.WalksTooFar(declared, walk))
+            {
+                // Its compiler-written member visits part after part, unmetered: along a chain of itself, to the real stack.
+                var (member, verb) = walk == Walk.Equality ? ("Equals", "compared") : ("ToString", "printed");
+                Report(declaration.Identifier, new Refusal(
+                    $"{declared.Name}, {verb} by the compiler's {member} through more than {StructuralMembers.MaxParts} parts or without end (write its own {member})", PolicyCategory.Unmetered));
+            }
         }
         if (declared.AllInterfaces.FirstOrDefault(i => HandedLibraryBuffers.Contains($"{i.ContainingNamespace.ToDisplayString()}.{i.Name}")) is { } buffered)
         {

@@ -91,6 +91,11 @@ internal static class QuickClearance
             {
                 return "new(…) in a constructor's arguments";
             }
+            if (node is AnonymousObjectCreationExpressionSyntax)
+            {
+                // How far the compiler's Equals and ToString of an anonymous type walk depends on its members' types.
+                return "an anonymous type";
+            }
         }
         var refused = RefusedNames.Value;
         foreach (var token in root.DescendantTokens())

@@ -21,7 +21,11 @@ internal sealed class SymbolJudge
     {
         this.candidateAssembly = candidateAssembly;
         Hashing = new HashReproducibility(IsOwn);
+        Structural = new StructuralMembers(IsOwn, candidateAssembly, Hashing);
     }
+
+    /// <summary>How far the members the compiler writes for records and anonymous types can walk.</summary>
+    public StructuralMembers Structural { get; }
 
     /// <summary>Which hash codes the candidate may see, judged with the same idea of what is the candidate's own.</summary>
     public HashReproducibility Hashing { get; }

@@ -1,0 +1,143 @@
+using Microsoft.CodeAnalysis;
+
+namespace Stop.Sandbox.Admission.Policy;
+
+/// <summary>What a compiler-written member walks part by part: a record's or anonymous type's Equals, or its ToString.</summary>
+internal enum Walk
+{
+    Equality,
+    Text,
+}
+
+/// <summary>
+/// How far the members the compiler writes for records and anonymous types can go. A record's <c>Equals</c>,
+/// <c>GetHashCode</c> and <c>ToString</c> visit its parts, and each part's in turn: compiled from the candidate, but
+/// written by the compiler, so not metered. A part of type <c>object</c>, an interface or a type parameter can hold
+/// the record itself, and a chain of a million of them recursed to the real stack; parts that share parts
+/// (<c>record P(Q L, Q R)</c>, thirty types deep) compared 2^30 pairs for no fuel. So the policy bounds the walk:
+/// at most <see cref="MaxParts"/> parts, or the candidate writes the member itself, and it is metered.
+/// Not thread-safe: one instance serves one check.
+/// </summary>
+internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymbol candidate, HashReproducibility hashing)
+{
+    /// <summary>The most parts a compiler-written member may visit, the value itself included.</summary>
+    public const int MaxParts = 64;
+
+    private const long Unbounded = long.MaxValue / 4;
+
+    private List<INamedTypeSymbol>? records;
+
+    /// <summary>Whether the compiler's member of this walk, for values of <paramref name="type"/>, could visit more than <see cref="MaxParts"/> parts.</summary>
+    public bool WalksTooFar(INamedTypeSymbol type, Walk walk) => Parts(type, walk, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) > MaxParts;
+
+    /// <summary>Whether the candidate wrote this walk's member for the type (then the compiler's is never called).</summary>
+    public bool WritesOwn(INamedTypeSymbol type, Walk walk) => walk switch
+    {
+        Walk.Equality => hashing.DefinesEquality(type),
+        _ => type.GetMembers("ToString").Concat(type.GetMembers("PrintMembers"))
+            .Any(member => member is IMethodSymbol { IsImplicitlyDeclared: false, IsStatic: false } method && isOwn(method)
+                && (method.Name == "PrintMembers" || method.Parameters.Length == 0)),
+    };
+
+    private long Parts(ITypeSymbol type, Walk walk, HashSet<ITypeSymbol> open)
+    {
+        if (type.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType
+            || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic)
+        {
+            // Such a part can hold any value, this one included.
+            return Unbounded;
+        }
+        if (type is not INamedTypeSymbol named || type.TypeKind is TypeKind.Delegate or TypeKind.Enum)
+        {
+            return 1;
+        }
+        if (HashReproducibility.TooNested(named) || !open.Add(named))
+        {
+            return Unbounded;
+        }
+        try
+        {
+            long parts = 1;
+            foreach (var part in Visited(named, walk))
+            {
+                parts += Parts(part, walk, open);
+                if (parts > MaxParts)
+                {
+                    return Unbounded;
+                }
+            }
+            // A part of a record class's type may hold any record derived from it, with parts of its own.
+            foreach (var derived in named.IsRecord && !named.IsValueType && isOwn(named.OriginalDefinition) ? Derived(named) : [])
+            {
+                parts = Math.Max(parts, Parts(derived, walk, open));
+                if (parts > MaxParts)
+                {
+                    return Unbounded;
+                }
+            }
+            return parts;
+        }
+        finally
+        {
+            open.Remove(named);
+        }
+    }
+
+    /// <summary>The parts the compiler's (or the library's structural) member visits next, for values of the type.</summary>
+    private IEnumerable<ITypeSymbol> Visited(INamedTypeSymbol type, Walk walk)
+    {
+        if (type.IsAnonymousType)
+        {
+            return type.GetMembers().OfType<IPropertySymbol>().Select(property => property.Type);
+        }
+        if (isOwn(type.OriginalDefinition))
+        {
+            // A struct's Equals is the runtime's, field by field; its ToString is its name. A record's are the compiler's.
+            var walked = walk == Walk.Equality ? type.IsRecord || type.IsValueType : type.IsRecord;
+            return walked && !WritesOwn(type, walk)
+                ? type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Select(field => field.Type)
+                    .Concat(type.BaseType is { IsRecord: true } baseRecord ? [baseRecord] : [])
+                : [];
+        }
+        return HashReproducibility.FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
+            ? type.TypeArguments
+            : [];
+    }
+
+    /// <summary>The candidate's record classes that derive from <paramref name="record"/>.</summary>
+    private IEnumerable<INamedTypeSymbol> Derived(INamedTypeSymbol record)
+    {
+        records ??= [.. AllTypes(candidate.GlobalNamespace).Where(type => type is { IsRecord: true, IsValueType: false })];
+        return records.Where(type => !SymbolEqualityComparer.Default.Equals(type, record.OriginalDefinition) && DerivesFrom(type, record.OriginalDefinition));
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol inner)
+            {
+                if (inner is INamedTypeSymbol type)
+                {
+                    yield return type;
+                }
+                foreach (var nested in AllTypes(inner))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+}
