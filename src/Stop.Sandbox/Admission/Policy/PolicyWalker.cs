@@ -161,6 +161,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
 
     private void CheckDeclaration(TypeDeclarationSyntax declaration, INamedTypeSymbol declared)
     {
+        if (judge.IsTooLarge(declared))
+        {
+            Report(declaration.Identifier, new Refusal($"{declared.Name}, a value of over {SymbolJudge.MaxValueBytes} bytes", PolicyCategory.Unmetered));
+        }
         if (judge.Hashing.EqualsWithoutHash(declared))
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name}.Equals without {declared.Name}.GetHashCode", PolicyCategory.UnreproducibleHash));

@@ -77,6 +77,13 @@ internal static class QuickClearance
     /// </summary>
     public static bool TextIsPlain(SyntaxNode root) => FirstRefusedText(root) is null;
 
+    private static int TupleWidth(SyntaxNode tuple) => tuple switch
+    {
+        TupleTypeSyntax type => type.Elements.Count,
+        TupleExpressionSyntax expression => expression.Arguments.Count,
+        _ => 0,
+    };
+
     /// <summary>The first thing in a candidate's text that keeps it from clearance; null when there is none.</summary>
     public static string? FirstRefusedText(SyntaxNode root)
     {
@@ -95,6 +102,12 @@ internal static class QuickClearance
             {
                 // How far the compiler's Equals and ToString of an anonymous type walk depends on its members' types.
                 return "an anonymous type";
+            }
+            if (node is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword }
+                || node is TupleTypeSyntax or TupleExpressionSyntax && (node.Parent is TupleElementSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax } || TupleWidth(node) > 8))
+            {
+                // How large a value is (SymbolJudge.MaxValueBytes) depends on the types of its fields.
+                return "a struct or a nested tuple";
             }
         }
         var refused = RefusedNames.Value;

@@ -76,6 +76,10 @@ internal sealed class SymbolJudge
             INamedTypeSymbol colliding when Hashing.CollisionsRunCandidateCode(colliding) =>
                 new Refusal($"{type.ToDisplayString(Format)}, compared by the candidate's Equals but hashed in part by identity", PolicyCategory.UnreproducibleHash),
             INamedTypeSymbol { IsAnonymousType: true } => null,
+            // Metering counts calls, not bytes: a value this large would make a copy cost a thousand times a unit of
+            // fuel, and a few such locals per frame reach the real stack's end long before the depth limit.
+            INamedTypeSymbol { IsValueType: true } large when IsTooLarge(large) =>
+                new Refusal($"{type.ToDisplayString(Format)}, a value of over {MaxValueBytes} bytes", PolicyCategory.Unmetered),
             INamedTypeSymbol named => JudgeNamedType(named),
             _ => new Refusal(type.ToDisplayString(Format), PolicyCategory.Other),
         };
@@ -153,6 +157,56 @@ internal sealed class SymbolJudge
         }
         // An allowed member must not hand the candidate a refused type (Exception.TargetSite, Console.In).
         return JudgeType(valueType);
+    }
+
+    /// <summary>The largest value a struct, record struct or tuple may be: room for 32 numbers of 8 bytes.</summary>
+    public const int MaxValueBytes = 256;
+
+    private readonly Dictionary<ITypeSymbol, long> bytes = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Whether a value of the type would take more than <see cref="MaxValueBytes"/>.</summary>
+    public bool IsTooLarge(ITypeSymbol type) => type.IsValueType && Bytes(type) > MaxValueBytes;
+
+    /// <summary>
+    /// How many bytes a value of the type takes, at least: its fields' (a candidate's struct, a tuple), or for a library
+    /// struct 16 and its type arguments'. Worked out from its fields, never from the runtime's layout.
+    /// </summary>
+    private long Bytes(ITypeSymbol type)
+    {
+        if (!type.IsValueType)
+        {
+            return 8;
+        }
+        if (bytes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+        // A struct cannot hold itself; one that seems to is under construction here, or an error the compiler reports.
+        bytes[type] = 8;
+        var size = type.SpecialType switch
+        {
+            SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte => 1,
+            SpecialType.System_Char or SpecialType.System_Int16 or SpecialType.System_UInt16 => 2,
+            SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Single => 4,
+            SpecialType.System_Decimal => 16,
+            _ when type.TypeKind is TypeKind.Enum or TypeKind.TypeParameter || type is not INamedTypeSymbol => 8,
+            _ when HashReproducibility.TooNested(type) => long.MaxValue / 4,
+            _ => Fields((INamedTypeSymbol)type),
+        };
+        bytes[type] = size;
+        return size;
+    }
+
+    private long Fields(INamedTypeSymbol type)
+    {
+        if (IsOwn(type.OriginalDefinition))
+        {
+            return Math.Max(1, type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Sum(field => Math.Min(Bytes(field.Type), long.MaxValue / 1024)));
+        }
+        var arguments = type.TypeArguments.Sum(argument => Math.Min(Bytes(argument), long.MaxValue / 1024));
+        return type.IsTupleType || HashReproducibility.FullName(type) is "System.ValueTuple" or "System.Collections.Generic.KeyValuePair"
+            ? Math.Max(1, arguments)
+            : 16 + arguments;
     }
 
     /// <summary>A method with its type's and its own type arguments: <c>System.HashCode.Combine&lt;int[]&gt;</c>.</summary>
