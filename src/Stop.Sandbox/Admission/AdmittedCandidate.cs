@@ -26,4 +26,4 @@ public sealed record AdmittedCandidate(
 /// Where a worker finds the candidate's method: a type by metadata name and a method on it; and whether the script
 /// has top-level code (statements or initializers) that must run first.
 /// </summary>
-public sealed record EntryPoint(string TypeName, string MethodName, bool IsStatic, bool HasTopLevelCode);
+public sealed record EntryPoint(string TypeName, string MethodName, bool IsStatic, bool HasTopLevelCode, string ParameterTypes);

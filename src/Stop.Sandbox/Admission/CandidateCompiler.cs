@@ -385,14 +385,19 @@ public sealed class CandidateCompiler
         var topLevel = script.GetMembers(signature.MethodName).OfType<IMethodSymbol>().FirstOrDefault(m => Matches(m, signature));
         if (topLevel is not null)
         {
-            return new EntryPoint(prefix + script.MetadataName, signature.MethodName, topLevel.IsStatic, hasTopLevelCode);
+            return new EntryPoint(prefix + script.MetadataName, signature.MethodName, topLevel.IsStatic, hasTopLevelCode, ParameterTypes(signature));
         }
         var nested = script.GetTypeMembers()
             .Where(t => t.DeclaredAccessibility == Accessibility.Public && t.Arity == 0)
             .SelectMany(t => t.GetMembers(signature.MethodName).OfType<IMethodSymbol>())
             .FirstOrDefault(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && Matches(m, signature));
-        return nested is null ? null : new EntryPoint($"{prefix}{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true, hasTopLevelCode);
+        return nested is null ? null : new EntryPoint($"{prefix}{script.MetadataName}+{nested.ContainingType.MetadataName}", signature.MethodName, true, hasTopLevelCode, ParameterTypes(signature));
     }
+
+    /// <summary>The entry's parameter types by full name, comma-separated: how a worker tells the entry from an overload of the same name.</summary>
+    internal static string ParameterTypes(IEnumerable<Type> types) => string.Join(", ", types.Select(type => type.FullName));
+
+    private static string ParameterTypes(EntrySignature signature) => ParameterTypes(signature.ParameterTypes);
 
     private static bool Matches(IMethodSymbol method, EntrySignature signature) =>
         method.Arity == 0

@@ -43,12 +43,14 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
 
     private readonly bool meterExpressionLambdas;
     private readonly IReadOnlySet<int> voidLambdas;
+    private readonly bool declaresRandom;
     private int tries;
 
-    private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas)
+    private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas, bool declaresRandom)
     {
         this.meterExpressionLambdas = meterExpressionLambdas;
         this.voidLambdas = voidLambdas;
+        this.declaresRandom = declaresRandom;
     }
 
     /// <summary>Instruments a parsed candidate.</summary>
@@ -62,7 +64,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// </param>
     public static SyntaxTree Instrument(SyntaxTree tree, bool meterExpressionLambdas, IReadOnlySet<int>? voidLambdas = null)
     {
-        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? FrozenSet<int>.Empty).Visit(tree.GetRoot());
+        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? FrozenSet<int>.Empty, DeclaresRandom(tree.GetRoot())).Visit(tree.GetRoot());
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
@@ -126,8 +128,34 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     {
         var visited = (LabeledStatementSyntax)base.VisitLabeledStatement(node)!;
         // A goto can only jump out of blocks, never into one: what runs before it jumps back lies in the label's block.
-        return visited.WithStatement(Prepend(visited.Statement, TickFor(node.Parent is GlobalStatementSyntax global ? global.Parent! : node.Parent!)));
+        var tick = TickFor(node.Parent is GlobalStatementSyntax global ? global.Parent! : node.Parent!);
+        // In a block or a switch section the label goes on the tick and the statement follows it, so that a variable
+        // the statement declares (L: var x = …;) stays in scope (Spliced); elsewhere both go in a block of their own.
+        return visited.WithStatement(Block(tick, visited.Statement).WithAdditionalAnnotations(SpliceMark));
     }
+
+    public override SyntaxNode? VisitBlock(BlockSyntax node)
+    {
+        var visited = (BlockSyntax)base.VisitBlock(node)!;
+        return visited.WithStatements(Spliced(visited.Statements));
+    }
+
+    public override SyntaxNode? VisitSwitchSection(SwitchSectionSyntax node)
+    {
+        var visited = (SwitchSectionSyntax)base.VisitSwitchSection(node)!;
+        return visited.WithStatements(Spliced(visited.Statements));
+    }
+
+    /// <summary>On the block <see cref="VisitLabeledStatement"/> makes of a tick and the labeled statement.</summary>
+    private static readonly SyntaxAnnotation SpliceMark = new("stop-labeled-tick");
+
+    /// <summary><c>L: { tick; s }</c> becomes <c>L: tick; s</c> among the statements around it.</summary>
+    private static SyntaxList<StatementSyntax> Spliced(SyntaxList<StatementSyntax> statements) =>
+        statements.Any(s => s is LabeledStatementSyntax { Statement: BlockSyntax block } && block.HasAnnotation(SpliceMark))
+            ? List(statements.SelectMany(s => s is LabeledStatementSyntax { Statement: BlockSyntax block } labeled && block.HasAnnotation(SpliceMark)
+                ? block.Statements.Skip(1).Prepend(labeled.WithStatement(block.Statements[0]))
+                : [s]))
+            : statements;
 
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
@@ -392,8 +420,25 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
-    private static bool IsRandomName(ExpressionSyntax expression) => expression.ToString().Replace(" ", "") is
-        "Random" or "System.Random" or "global::System.Random";
+    /// <summary>
+    /// Whether the text names System.Random. A bare <c>Random</c> does unless the candidate declares something of that
+    /// name (its own generator class); then only the policy, by meaning, finds the System.Random ones (<see cref="RewriteRandom"/>).
+    /// </summary>
+    private bool IsRandomName(ExpressionSyntax expression) => expression.ToString().Replace(" ", "") switch
+    {
+        "Random" => !declaresRandom,
+        "System.Random" or "global::System.Random" => true,
+        _ => false,
+    };
+
+    private static bool DeclaresRandom(SyntaxNode root) => root.DescendantNodes().Any(node => node switch
+    {
+        BaseTypeDeclarationSyntax type => type.Identifier.ValueText == "Random",
+        DelegateDeclarationSyntax type => type.Identifier.ValueText == "Random",
+        TypeParameterSyntax parameter => parameter.Identifier.ValueText == "Random",
+        UsingDirectiveSyntax { Alias: { } alias } => alias.Name.Identifier.ValueText == "Random",
+        _ => false,
+    });
 
     /// <summary>Marks code that is the instrumenter's own, all of it: the policy does not judge it.</summary>
     private static T Injected<T>(T node)

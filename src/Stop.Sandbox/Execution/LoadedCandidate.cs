@@ -33,7 +33,9 @@ internal sealed class LoadedCandidate : IDisposable
         var assembly = context.LoadFromStream(bytes);
         var type = assembly.GetType(image.TypeName, throwOnError: true)!;
         var flags = BindingFlags.Public | BindingFlags.NonPublic | (image.IsStatic ? BindingFlags.Static : BindingFlags.Instance);
-        var method = type.GetMethods(flags).First(m => m.Name == image.MethodName && !m.IsGenericMethodDefinition);
+        // An overload of the same name may come first (Algorithm(a, b, c, k) beside Algorithm(a, b, c)).
+        var method = type.GetMethods(flags).First(m => m.Name == image.MethodName && !m.IsGenericMethodDefinition
+            && Admission.CandidateCompiler.ParameterTypes(m.GetParameters().Select(parameter => parameter.ParameterType)) == image.ParameterTypes);
         return new LoadedCandidate(context, image, method);
     }
 

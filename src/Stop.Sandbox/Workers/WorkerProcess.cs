@@ -157,10 +157,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             return new WorkerFailure(Verdict.OutOfMemory, "the worker reached its memory cap", DecidedBy.MemoryCap);
         }
-        var reason = detail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase)
-            ? "the worker's stack overflowed"
-            : $"the worker exited with code {code}" + (detail.Length > 0 ? $": {detail}" : "");
-        return new WorkerFailure(Verdict.Crashed, reason, DecidedBy.Counted);
+        if (detail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
+        {
+            // How deep the real stack goes depends on frame sizes, which differ by machine: the stack is a memory cap.
+            return new WorkerFailure(Verdict.Crashed, "the worker's stack overflowed", DecidedBy.MemoryCap);
+        }
+        return new WorkerFailure(Verdict.Crashed, $"the worker exited with code {code}" + (detail.Length > 0 ? $": {detail}" : ""), DecidedBy.Counted);
     }
 
     private void KeepStderr(string? line)

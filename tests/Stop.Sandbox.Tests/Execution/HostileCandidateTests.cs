@@ -153,6 +153,7 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
 
         Assert.True(crashed.Verdict == Verdict.Crashed, $"{crashed.Verdict.ToWord()}: {crashed.Reason}");
         Assert.Contains("stack", crashed.Reason);
+        Assert.Equal(DecidedBy.MemoryCap, crashed.DecidedBy);
         Assert.Equal(Parity.FailureFloor, crashed.Score);
         Assert.Equal(Verdict.Ok, after.Verdict);
     }

@@ -17,7 +17,7 @@ namespace Stop.Sandbox.Workers.Protocol;
 public abstract record Message;
 
 /// <summary>The candidate code a job runs: its content hash, its emitted bytes, where its method is and whether top-level code runs first.</summary>
-public sealed record CandidateImage(string Hash, byte[] Assembly, string TypeName, string MethodName, bool IsStatic, bool HasTopLevelCode)
+public sealed record CandidateImage(string Hash, byte[] Assembly, string TypeName, string MethodName, bool IsStatic, bool HasTopLevelCode, string ParameterTypes)
 {
     /// <summary>The image of an admitted candidate.</summary>
     public static CandidateImage Of(Admission.AdmittedCandidate candidate)
@@ -27,7 +27,7 @@ public sealed record CandidateImage(string Hash, byte[] Assembly, string TypeNam
         {
             throw new ArgumentException("Only an admitted candidate has an image.", nameof(candidate));
         }
-        return new(candidate.Hash, candidate.Assembly, candidate.Entry.TypeName, candidate.Entry.MethodName, candidate.Entry.IsStatic, candidate.Entry.HasTopLevelCode);
+        return new(candidate.Hash, candidate.Assembly, candidate.Entry.TypeName, candidate.Entry.MethodName, candidate.Entry.IsStatic, candidate.Entry.HasTopLevelCode, candidate.Entry.ParameterTypes);
     }
 }
 
