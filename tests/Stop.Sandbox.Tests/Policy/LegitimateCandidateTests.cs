@@ -35,6 +35,32 @@ public sealed class LegitimateCandidateTests
         PolicyAssert.Admitted(report);
     }
 
+    /// <summary>A value holding a key with its own Equals is refused only where it is hashed or boxed, never where it is made.</summary>
+    [Fact]
+    public void Check_AdmitsIteratingADictionary_AndQueuesOfStatesHoldingAKeyWithItsOwnEquals()
+    {
+        var report = Candidates.Check("""
+            readonly struct Pt(int x, int y) : IEquatable<Pt>
+            {
+                public int X => x;
+                public bool Equals(Pt o) => x == o.X;
+                public override bool Equals(object? o) => o is Pt p && Equals(p);
+                public override int GetHashCode() => x;
+            }
+            struct State { public Pt Pos; public int Steps; }
+            var d = new Dictionary<Pt, int> { [new Pt(1, 2)] = 3 };
+            var total = 0;
+            foreach (var (p, n) in d) { total += n + p.X; }
+            total += d.OrderBy(kv => kv.Value).First().Value + d.MaxBy(kv => kv.Value).Key.X;
+            var q = new Queue<State>();
+            q.Enqueue(new State { Pos = new Pt(0, 0), Steps = 1 });
+            var paths = new Queue<(Pt At, List<Pt> Path)>();
+            paths.Enqueue((new Pt(0, 0), []));
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
     [Fact]
     public void Check_AdmitsInliningHintsAndShallowCopies()
     {

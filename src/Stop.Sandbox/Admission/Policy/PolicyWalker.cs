@@ -119,9 +119,17 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             CheckSymbol(node, symbolInfo);
             NoteRandom(node, symbolInfo.Symbol);
         }
-        if (node is ExpressionSyntax and not TypeSyntax && model.GetConversion(node, ct) is { IsUserDefined: true, MethodSymbol: { } conversion })
+        if (node is ExpressionSyntax and not TypeSyntax)
         {
-            Check(node, conversion);
+            var conversion = model.GetConversion(node, ct);
+            if (conversion is { IsUserDefined: true, MethodSymbol: { } method })
+            {
+                Check(node, method);
+            }
+            if (conversion.IsBoxing && judge.Boxed(model.GetTypeInfo(node, ct).Type) is { } boxed)
+            {
+                Report(node, boxed);
+            }
         }
     }
 

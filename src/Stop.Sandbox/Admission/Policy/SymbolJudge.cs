@@ -72,9 +72,10 @@ internal sealed class SymbolJudge
             IPointerTypeSymbol or IFunctionPointerTypeSymbol => new Refusal(type.ToDisplayString(Format), PolicyCategory.Unsafe),
             { TypeKind: TypeKind.Dynamic } => new Refusal("dynamic", PolicyCategory.Dynamic),
             { TypeKind: TypeKind.Error } => null,
-            // Such a value, in any collection, even boxed, lets identity hash collisions decide calls of metered code.
-            INamedTypeSymbol colliding when Hashing.CollisionsRunCandidateCode(colliding) =>
-                new Refusal($"{type.ToDisplayString(Format)}, compared by the candidate's Equals but hashed in part by identity", PolicyCategory.UnreproducibleHash),
+            // Such an object, in any collection, even typed object, lets identity hash collisions decide calls of metered
+            // code. A value type is refused only where it is hashed or boxed (JudgeTypeArguments, Boxed): iterating a
+            // Dictionary<Key, int> makes KeyValuePair<Key, int>s, and a queue of states holding a Key hashes nothing.
+            INamedTypeSymbol { IsValueType: false } colliding when Hashing.CollisionsRunCandidateCode(colliding) => Colliding(colliding),
             INamedTypeSymbol { IsAnonymousType: true } => null,
             // Metering counts calls, not bytes: a value this large would make a copy cost a thousand times a unit of
             // fuel, and a few such locals per frame reach the real stack's end long before the depth limit.
@@ -89,7 +90,7 @@ internal sealed class SymbolJudge
 
     private Refusal? JudgeNamedType(INamedTypeSymbol type)
     {
-        if (JudgeTypeArguments(type.TypeParameters, type.TypeArguments) is { } byArgument)
+        if (JudgeTypeArguments(type, type.TypeParameters, type.TypeArguments) is { } byArgument)
         {
             return byArgument;
         }
@@ -115,7 +116,7 @@ internal sealed class SymbolJudge
     {
         // Extension methods are judged by the static class that declares them (System.Linq.Enumerable).
         method = method.ReducedFrom is null ? method : method.GetConstructedReducedFrom() ?? method.ReducedFrom;
-        if (JudgeTypeArguments(method.TypeParameters, method.TypeArguments) is { } byArgument)
+        if (JudgeTypeArguments(method, method.TypeParameters, method.TypeArguments) is { } byArgument)
         {
             return byArgument;
         }
@@ -143,7 +144,7 @@ internal sealed class SymbolJudge
         }
         else
         {
-            if (JudgeTypeArguments(container.TypeParameters, container.TypeArguments) is { } byArgument)
+            if (JudgeTypeArguments(container, container.TypeParameters, container.TypeArguments) is { } byArgument)
             {
                 return byArgument;
             }
@@ -214,13 +215,17 @@ internal sealed class SymbolJudge
         $"{method.ContainingType.ToDisplayString(Format)}.{method.Name}"
         + (method.IsGenericMethod ? $"<{string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(Format)))}>" : "");
 
-    private Refusal? JudgeTypeArguments(IReadOnlyList<ITypeParameterSymbol> parameters, IReadOnlyList<ITypeSymbol> arguments)
+    private Refusal? JudgeTypeArguments(ISymbol owner, IReadOnlyList<ITypeParameterSymbol> parameters, IReadOnlyList<ITypeSymbol> arguments)
     {
         for (var i = 0; i < arguments.Count; i++)
         {
             if (JudgeType(arguments[i]) is { } refusal)
             {
                 return refusal;
+            }
+            if (arguments[i] is INamedTypeSymbol { IsValueType: true } value && Hashes(owner, parameters[i]) && Hashing.CollisionsRunCandidateCode(value))
+            {
+                return Colliding(value);
             }
             // `new T()` would create Random without the syntax instrumentation rewrites.
             if (parameters[i].HasConstructorConstraint && IsRandom(arguments[i]))
@@ -230,6 +235,40 @@ internal sealed class SymbolJudge
         }
         return null;
     }
+
+    /// <summary>The refusal of a value type boxed (to object or an interface), where any hash collection may take it.</summary>
+    public Refusal? Boxed(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsValueType: true } value && Hashing.CollisionsRunCandidateCode(value) ? Colliding(value) : null;
+
+    private static Refusal Colliding(INamedTypeSymbol type) =>
+        new($"{type.ToDisplayString(Format)}, compared by the candidate's Equals but hashed in part by identity", PolicyCategory.UnreproducibleHash);
+
+    /// <summary>Library generic types that hash their first type argument.</summary>
+    private static readonly HashSet<string> HashingTypes = new(StringComparer.Ordinal)
+    {
+        "System.Collections.Generic.HashSet", "System.Collections.Generic.Dictionary", "System.Collections.Generic.OrderedDictionary",
+        "System.Collections.ObjectModel.KeyedCollection", "System.Linq.Lookup",
+    };
+
+    /// <summary>LINQ operators that hash their keys (TKey), or their elements where they have no key.</summary>
+    private static readonly HashSet<string> HashingOperators = new(StringComparer.Ordinal)
+    {
+        "Distinct", "DistinctBy", "Union", "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy", "GroupBy", "GroupJoin",
+        "Join", "ToDictionary", "ToHashSet", "ToLookup", "CountBy", "AggregateBy",
+    };
+
+    /// <summary>
+    /// Whether the generic type or method hashes values of its type parameter: a hash collection's key, a LINQ
+    /// operator's key, or anything of the candidate's own, which may hand it to either.
+    /// </summary>
+    private bool Hashes(ISymbol owner, ITypeParameterSymbol parameter) => owner switch
+    {
+        _ when IsOwn(owner.OriginalDefinition) => true,
+        INamedTypeSymbol type => parameter.Ordinal == 0 && HashingTypes.Contains(HashReproducibility.FullName(type.OriginalDefinition)),
+        IMethodSymbol method => HashingOperators.Contains(method.Name) && HashReproducibility.FullName(method.ContainingType) == "System.Linq.Enumerable"
+            && (parameter.Name == "TKey" || parameter.Name == "TSource" && method.TypeParameters.All(p => p.Name != "TKey")),
+        _ => false,
+    };
 
     private Refusal? MemberRefusal(INamedTypeSymbol container, string name, string display)
     {
