@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Stop.Guest;
@@ -344,7 +345,16 @@ public sealed class CandidateCompiler
     internal static (ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
     {
         using var bytes = new MemoryStream();
-        var emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
+        EmitResult emitted;
+        try
+        {
+            emitted = compilation.Emit(bytes, cancellationToken: cancellationToken);
+        }
+        catch (OutOfMemoryException)
+        {
+            // A constant the estimate missed (ConstantStrings) asked the host for more than it has: that candidate's error.
+            return ([Diagnostic.Create(new DiagnosticDescriptor("STOP0002", "Too large", "compiling it ran out of memory", "Stop", DiagnosticSeverity.Error, true), Location.None)], null);
+        }
         var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         if (!emitted.Success && errors.IsEmpty)
         {

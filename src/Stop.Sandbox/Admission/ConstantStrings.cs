@@ -30,7 +30,11 @@ internal static class ConstantStrings
                 {
                     if (variable.Initializer is { } initializer)
                     {
-                        (constants.TryGetValue(variable.Identifier.ValueText, out var values) ? values : constants[variable.Identifier.ValueText] = []).Add(initializer.Value);
+                        // Keyed by the type that declares it too, so that C1.a = C0.a + C0.a is no constant defined through itself.
+                        foreach (var key in new[] { variable.Identifier.ValueText, Qualified(declaration, variable.Identifier.ValueText) })
+                        {
+                            (constants.TryGetValue(key, out var values) ? values : constants[key] = []).Add(initializer.Value);
+                        }
                     }
                 }
             }
@@ -49,7 +53,7 @@ internal static class ConstantStrings
             {
                 SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken
                     or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken => token.ValueText.Length,
-                SyntaxKind.IdentifierToken when token.Parent is IdentifierNameSyntax => lengths.Of(token.ValueText),
+                SyntaxKind.IdentifierToken when token.Parent is IdentifierNameSyntax name => lengths.Of(Key(name, constants)),
                 _ => 0,
             };
             if (total > MaxCharacters)
@@ -58,6 +62,33 @@ internal static class ConstantStrings
             }
         }
         return false;
+    }
+
+    /// <summary>A constant's name qualified by the type that declares it (<c>C0.a</c>).</summary>
+    private static string Qualified(SyntaxNode at, string name) =>
+        at.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type ? $"{type.Identifier.ValueText}.{name}" : name;
+
+    /// <summary>
+    /// Which constant a name stands for: <c>C0.a</c> for a member access on a type, the constant of the type the name
+    /// is used in when it declares one, or else the longest of every constant of that name.
+    /// </summary>
+    private static string Key(IdentifierNameSyntax name, Dictionary<string, List<ExpressionSyntax>> constants)
+    {
+        var text = name.Identifier.ValueText;
+        if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            && access.Expression is SimpleNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax)
+        {
+            var owner = access.Expression switch
+            {
+                MemberAccessExpressionSyntax inner => inner.Name.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => "",
+            };
+            return constants.ContainsKey($"{owner}.{text}") ? $"{owner}.{text}" : text;
+        }
+        var own = Qualified(name, text);
+        return constants.ContainsKey(own) ? own : text;
     }
 
     /// <summary>The longest each named constant can be, worked out without recursion: a chain of constants may be long.</summary>
@@ -100,7 +131,7 @@ internal static class ConstantStrings
 
         private IEnumerable<string> Names(string name) =>
             constants[name].SelectMany(value => value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-                .Select(identifier => identifier.Identifier.ValueText)
+                .Select(identifier => Key(identifier, constants))
                 .Where(constants.ContainsKey);
 
         /// <summary>The sum of a constant expression's literals and the constants it names, which its value never exceeds.</summary>
@@ -111,7 +142,7 @@ internal static class ConstantStrings
             {
                 length += token.Kind() switch
                 {
-                    SyntaxKind.IdentifierToken when token.Parent is IdentifierNameSyntax => known.GetValueOrDefault(token.ValueText),
+                    SyntaxKind.IdentifierToken when token.Parent is IdentifierNameSyntax name => known.GetValueOrDefault(Key(name, constants)),
                     SyntaxKind.NumericLiteralToken or SyntaxKind.CharacterLiteralToken => 0,
                     _ => token.ValueText.Length,
                 };

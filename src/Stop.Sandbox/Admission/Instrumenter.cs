@@ -268,6 +268,30 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
                 ArgumentList(SeparatedList([Argument(Entering(Units(node))), Argument(visited)]))));
     }
 
+    public override SyntaxNode? VisitConstructorInitializer(ConstructorInitializerSyntax node)
+    {
+        var visited = (ConstructorInitializerSyntax)base.VisitConstructorInitializer(node)!;
+        return visited.WithArgumentList(CountedArguments(visited.ArgumentList, node.ArgumentList));
+    }
+
+    public override SyntaxNode? VisitPrimaryConstructorBaseType(PrimaryConstructorBaseTypeSyntax node)
+    {
+        var visited = (PrimaryConstructorBaseTypeSyntax)base.VisitPrimaryConstructorBaseType(node)!;
+        return visited.WithArgumentList(CountedArguments(visited.ArgumentList, node.ArgumentList));
+    }
+
+    /// <summary>
+    /// A constructor's arguments to another run before any body, where no tick is: a large one pays for its size as it
+    /// is evaluated, <c>Counted(e, units)</c>. Small ones, and those a wrapper could change (ref, out, target-typed), stay.
+    /// </summary>
+    private static ArgumentListSyntax CountedArguments(ArgumentListSyntax visited, ArgumentListSyntax original) =>
+        visited.WithArguments(SeparatedList(visited.Arguments.Zip(original.Arguments, (argument, before) =>
+            Units(before.Expression) is var units && units > 1 && argument.RefKindKeyword.IsKind(SyntaxKind.None)
+                && before.Expression is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or ImplicitObjectCreationExpressionSyntax
+                    or CollectionExpressionSyntax or ThrowExpressionSyntax or LiteralExpressionSyntax or ConditionalExpressionSyntax or SwitchExpressionSyntax)
+                ? argument.WithExpression(Counted(argument.Expression, units))
+                : argument), visited.Arguments.GetSeparators()));
+
     public override SyntaxNode? VisitTryStatement(TryStatementSyntax node)
     {
         var visited = (TryStatementSyntax)base.VisitTryStatement(node)!;

@@ -196,10 +196,12 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     [InlineData("a chain of 20,000 ??", "string? s = null; var y = CHAIN;")]
     [InlineData("a generic type 20,000 deep", "List<GENERIC>? g = null;")]
     [InlineData("constant strings doubled 25 times", "var n = a25.Length;", "CONSTANTS")]
+    [InlineData("constants of one name doubled 25 times, each in a class of its own", "var n = C25.a.Length;", "CLASSES")]
     public void TextThatCostsTheHostTooMuchToCompile_IsRefused_BeforeCompiling(string what, string body, string declarations = "")
     {
         var constants = string.Join("\n", Enumerable.Range(1, 25).Select(k => $"const string a{k} = a{k - 1} + a{k - 1};").Prepend("const string a0 = \"0123456789abcdef0123456789abcdef\";"));
-        var text = declarations.Replace("CONSTANTS", constants) + "\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{\n    "
+        var classes = string.Join("\n", Enumerable.Range(1, 25).Select(k => $"class C{k} {{ public const string a = C{k - 1}.a + C{k - 1}.a; }}").Prepend("class C0 { public const string a = \"0123456789abcdef0123456789abcdef\"; }"));
+        var text = declarations.Replace("CONSTANTS", constants).Replace("CLASSES", classes) + "\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{\n    "
             + body.Replace("CHAIN", string.Join(" ?? ", Enumerable.Repeat("s", 20_000))).Replace("GENERIC", string.Concat(Enumerable.Repeat("List<", 20_000)) + "int" + new string('>', 20_000))
             + "\n    return new int[c.Length];\n}";
 

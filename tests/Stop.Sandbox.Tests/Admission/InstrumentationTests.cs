@@ -87,6 +87,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("a goto loop", "var i = 0; again: BODY if (++i < 1000) goto again;")]
     [InlineData("a query clause", "x += (from i in Enumerable.Range(0, 1000) select BODYEXPR).Sum();")]
     [InlineData("a field initializer", "for (var i = 0; i < 1000; i++) { x += new Wide(i).X; }", "class Wide(long i) { public long X = BODYEXPR; }")]
+    [InlineData("a primary constructor's base arguments", "for (var i = 0; i < 1000; i++) { x += new Wide(i).X; }", "class Base(long v) { public long X = v; }\nclass Wide(long i) : Base(BODYEXPR);")]
     public async Task ALargeBody_PaysForItsSize_EachTimeItRuns(string construct, string body, string declarations = "")
     {
         string Candidate(int statements) => $"{Expand(declarations, statements)}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    long x = 1;\n    "

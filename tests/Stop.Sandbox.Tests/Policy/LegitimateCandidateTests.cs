@@ -21,6 +21,9 @@ public sealed class LegitimateCandidateTests
         var report = Candidates.Check("""
             record Address(string City, int Zip);
             record Person(string Name, Address Home, (int X, int Y) At);
+            abstract record Shape(string Name);
+            record Circle(double R) : Shape("circle");
+            record Square(double S) : Shape("square");
             record Node(int V, Node? Next)
             {
                 public virtual bool Equals(Node? other) => other is not null && other.V == V && Equals(Next, other.Next);

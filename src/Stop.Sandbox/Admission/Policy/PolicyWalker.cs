@@ -118,6 +118,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             var symbolInfo = model.GetSymbolInfo(node, ct);
             CheckSymbol(node, symbolInfo);
             NoteRandom(node, symbolInfo.Symbol);
+            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && symbolInfo.Symbol is IMethodSymbol called && GrowsItsOwnTypes(node, called))
+            {
+                Report(node, new Refusal($"{called.Name}, calling itself with ever larger type arguments", PolicyCategory.Unmetered));
+            }
         }
         if (node is ExpressionSyntax and not TypeSyntax)
         {
@@ -131,6 +135,37 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                 Report(node, boxed);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a call inside a generic method (or a generic type's member) calls the same method (or a member of the same
+    /// type) with type arguments built from its own: <c>M&lt;T&gt;</c> calling <c>M&lt;(T, T)&gt;</c> makes a new, twice as
+    /// large type at each level, at run time, where the policy's size limit never sees it.
+    /// </summary>
+    private bool GrowsItsOwnTypes(SyntaxNode node, IMethodSymbol called)
+    {
+        var caller = model.GetEnclosingSymbol(node.SpanStart, ct);
+        while (caller is IMethodSymbol { MethodKind: MethodKind.LambdaMethod or MethodKind.LocalFunction })
+        {
+            caller = caller.ContainingSymbol;
+        }
+        if (caller is not IMethodSymbol method)
+        {
+            return false;
+        }
+        static bool Built(ITypeSymbol argument) => argument is not ITypeParameterSymbol && Mentions(argument);
+        static bool Mentions(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol => true,
+            IArrayTypeSymbol array => Mentions(array.ElementType),
+            INamedTypeSymbol named => named.TypeArguments.Any(Mentions),
+            _ => false,
+        };
+        var sameMethod = called.IsGenericMethod && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition)
+            && called.TypeArguments.Any(Built);
+        var sameType = called.ContainingType is { IsGenericType: true } type && method.ContainingType is { } own
+            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, own.OriginalDefinition) && type.TypeArguments.Any(Built);
+        return sameMethod || sameType;
     }
 
     /// <summary>The refusal of a keyword refused wherever it appears, or null.</summary>

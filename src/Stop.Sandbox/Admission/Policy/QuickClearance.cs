@@ -98,6 +98,11 @@ internal static class QuickClearance
             {
                 return "new(…) in a constructor's arguments";
             }
+            if (node is TypeParameterListSyntax)
+            {
+                // A generic of the candidate's own may make values of any size, or new types without end, at run time.
+                return "a generic declaration";
+            }
             if (node is AnonymousObjectCreationExpressionSyntax)
             {
                 // How far the compiler's Equals and ToString of an anonymous type walk depends on its members' types.

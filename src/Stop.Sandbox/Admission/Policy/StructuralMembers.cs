@@ -66,14 +66,20 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
                     return Unbounded;
                 }
             }
-            // A part of a record class's type may hold any record derived from it, with parts of its own.
-            foreach (var derived in named.IsRecord && !named.IsValueType && isOwn(named.OriginalDefinition) ? Derived(named) : [])
+            // A part of a record class's type may hold any record derived from it, with parts of its own besides these.
+            var own = parts;
+            foreach (var derived in named.IsRecord && !named.IsValueType && isOwn(named.OriginalDefinition) && !WritesOwn(named, walk) ? Derived(named) : [])
             {
-                parts = Math.Max(parts, Parts(derived, walk, open));
-                if (parts > MaxParts)
+                var more = own;
+                foreach (var part in Added(derived, named, walk))
                 {
-                    return Unbounded;
+                    more += Parts(part, walk, open);
+                    if (more > MaxParts)
+                    {
+                        return Unbounded;
+                    }
                 }
+                parts = Math.Max(parts, more);
             }
             return parts;
         }
@@ -95,13 +101,39 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
             // A struct's Equals is the runtime's, field by field; its ToString is its name. A record's are the compiler's.
             var walked = walk == Walk.Equality ? type.IsRecord || type.IsValueType : type.IsRecord;
             return walked && !WritesOwn(type, walk)
-                ? type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Select(field => field.Type)
-                    .Concat(type.BaseType is { IsRecord: true } baseRecord ? [baseRecord] : [])
+                ? Declared(type, walk).Concat(type.BaseType is { IsRecord: true } baseRecord ? [baseRecord] : [])
                 : [];
         }
         return HashReproducibility.FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
             ? type.TypeArguments
             : [];
+    }
+
+    /// <summary>
+    /// The parts a type declares itself: its fields, and for printing its properties too, computed ones included
+    /// (<c>R Self =&gt; this</c> is printed).
+    /// </summary>
+    private static IEnumerable<ITypeSymbol> Declared(INamedTypeSymbol type, Walk walk) =>
+        type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Select(field => field.Type)
+            .Concat(walk == Walk.Text
+                ? type.GetMembers().OfType<IPropertySymbol>().Where(property => !property.IsStatic && !property.IsIndexer && property.GetMethod is not null).Select(property => property.Type)
+                : []);
+
+    /// <summary>What a derived record adds to the parts of <paramref name="record"/>: what it and the records between declare.</summary>
+    private IEnumerable<ITypeSymbol> Added(INamedTypeSymbol derived, INamedTypeSymbol record, Walk walk)
+    {
+        for (var current = derived; current is not null && !SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, record.OriginalDefinition); current = current.BaseType)
+        {
+            if (WritesOwn(current, walk))
+            {
+                // Its own member is metered, and stops the walk there.
+                yield break;
+            }
+            foreach (var part in Declared(current, walk))
+            {
+                yield return part;
+            }
+        }
     }
 
     /// <summary>The candidate's record classes that derive from <paramref name="record"/>.</summary>
