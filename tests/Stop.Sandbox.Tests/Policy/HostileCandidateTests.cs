@@ -120,6 +120,7 @@ public sealed class HostileCandidateTests
         { "class Key\n{\n    public override bool Equals(object? o) => true;\n    public override int GetHashCode() => 0;\n}\nvar d = new Dictionary<int, Key>();\nvar groups = d.GroupBy(kv => kv).Count();", UnreproducibleHash, "System.Collections.Generic.KeyValuePair<System.Int32, Key>, compared by the candidate's Equals but hashed in part by identity", 7 },
         { "static long M<T>(int n, T x) => n == 0 ? 1 : M(n - 1, (x, x));", Unmetered, "M, calling itself with ever larger type arguments", 1 },
         { "record Loop\n{\n    public Loop Self => this;\n}", Unmetered, "Loop, printed by the compiler's ToString through more than 64 parts or without end (write its own ToString)", 1 },
+        { "class C0 { }\n" + string.Concat(Enumerable.Range(1, 40).Select(i => $"class C{i} : C{i - 1} {{ }}\n")), Unmetered, "C33, derived more than 32 deep", 34 },
         { "record Link(object? Next, int X);", Unmetered, "Link, compared by the compiler's Equals through more than 64 parts or without end (write its own Equals)", 1 },
         { "record Base(int X);\nrecord Chain(Base? Next) : Base(0);", Unmetered, "Chain, compared by the compiler's Equals through more than 64 parts or without end (write its own Equals)", 2 },
         { "record Q(int A, int B, int C, int D);\nrecord R(Q A, Q B, Q C, Q D);\nrecord S(R A, R B, R C, R D);", Unmetered, "S, compared by the compiler's Equals through more than 64 parts or without end (write its own Equals)", 3 },

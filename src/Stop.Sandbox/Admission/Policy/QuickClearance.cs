@@ -167,8 +167,24 @@ internal static class QuickClearance
             {
                 return $"{metadata.GetString(type.Name)}.Equals";
             }
+            if (InheritanceDepth(metadata, type) > PolicyWalker.MaxInheritance)
+            {
+                return $"{metadata.GetString(type.Name)}, derived more than {PolicyWalker.MaxInheritance} deep";
+            }
         }
         return null;
+    }
+
+    /// <summary>How many of the assembly's own types a type derives from, one after the other.</summary>
+    private static int InheritanceDepth(MetadataReader metadata, TypeDefinition type)
+    {
+        var depth = 0;
+        while (type.BaseType is { Kind: HandleKind.TypeDefinition, IsNil: false } baseType && depth <= PolicyWalker.MaxInheritance)
+        {
+            type = metadata.GetTypeDefinition((TypeDefinitionHandle)baseType);
+            depth++;
+        }
+        return depth;
     }
 
     /// <summary>
