@@ -62,13 +62,12 @@ public sealed class CandidateCompiler
             if (NestsTooDeep(requests[i].Text))
             {
                 // Refused before any parser sees it: Roslyn recurses over nesting, and the host's stack is finite.
-                var reason = $"the text nests brackets more than {MaxNesting} deep";
-                results[i] = new AdmittedCandidate(HashOf(requests[i].Text), requests[i].Text, requests[i].Kind, Verdict.CompileError, reason, [reason], [], null, null);
+                results[i] = NotCompiled(requests[i].Text, requests[i].Kind, $"the text nests brackets more than {MaxNesting} deep");
             }
             else if (TooHeavy(requests[i].Text, cancellationToken) is ({ } code, { } reason))
             {
                 // Refused before any compilation, which would cost the host more than a candidate may ask of it.
-                results[i] = new AdmittedCandidate(HashOf(code), code, requests[i].Kind, Verdict.CompileError, reason, [reason], [], null, null);
+                results[i] = NotCompiled(code, requests[i].Kind, reason);
             }
             else
             {
@@ -127,12 +126,13 @@ public sealed class CandidateCompiler
         }
     }
 
-    private static AdmittedCandidate TooSlow(AdmissionRequest request, CancellationToken cancellationToken)
-    {
-        var code = CodeOf(request.Text, cancellationToken);
-        var reason = $"compiling it took more than {AdmissionBackstop.TotalSeconds:0} s (the admission backstop, a wall clock)";
-        return new AdmittedCandidate(HashOf(code), code, request.Kind, Verdict.CompileError, reason, [reason], [], null, null);
-    }
+    private static AdmittedCandidate TooSlow(AdmissionRequest request, CancellationToken cancellationToken) =>
+        NotCompiled(CodeOf(request.Text, cancellationToken), request.Kind,
+            $"compiling it took more than {AdmissionBackstop.TotalSeconds:0} s (the admission backstop, a wall clock)");
+
+    /// <summary>A candidate refused before (or instead of) compiling, a compile error with one reason.</summary>
+    private static AdmittedCandidate NotCompiled(string code, CandidateKind kind, string reason) =>
+        new(HashOf(code), code, kind, Verdict.CompileError, reason, [reason], [], null, null);
 
     /// <summary>
     /// The deepest syntax admission accepts. Brackets are limited apart (<see cref="MaxNesting"/>); this limits what

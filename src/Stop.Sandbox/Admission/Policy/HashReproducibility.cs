@@ -81,7 +81,7 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// base record too), an anonymous type's properties, a tuple's, <c>KeyValuePair</c>'s or <c>Nullable</c>'s type
     /// arguments. None for anything that compares by reference, or by an <c>Equals</c> the candidate wrote.
     /// </summary>
-    private IEnumerable<ITypeSymbol> ComparedParts(INamedTypeSymbol type)
+    public IEnumerable<ITypeSymbol> ComparedParts(INamedTypeSymbol type)
     {
         if (type.IsAnonymousType)
         {
@@ -94,10 +94,17 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
                     .Concat(type.BaseType is { IsRecord: true } baseRecord ? [baseRecord] : [])
                 : [];
         }
-        return FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
+        return LibraryParts(type);
+    }
+
+    /// <summary>
+    /// The parts of a library type that compares and prints by its parts: a tuple's, <c>KeyValuePair</c>'s or
+    /// <c>Nullable</c>'s type arguments. None for any other library type.
+    /// </summary>
+    public static IEnumerable<ITypeSymbol> LibraryParts(INamedTypeSymbol type) =>
+        FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
             ? type.TypeArguments
             : [];
-    }
 
     /// <summary>
     /// Whether hash collections comparing the type's values would run the candidate's code: an override of

@@ -229,7 +229,8 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         }
         foreach (var walk in declared.IsRecord ? [Walk.Equality, Walk.Text] : Array.Empty<Walk>())
         {
-            if (!judge.Structural.WritesOwn(declared, walk) && judge.Structural.WalksTooFar(declared, walk))
+            // A member the record writes itself stops the walk at once (StructuralMembers), so only the compiler's is judged here.
+            if (judge.Structural.WalksTooFar(declared, walk))
             {
                 // Its compiler-written member visits part after part, unmetered: along a chain of itself, to the real stack.
                 var (member, verb) = walk == Walk.Equality ? ("Equals", "compared") : ("ToString", "printed");
@@ -237,7 +238,7 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
                     $"{declared.Name}, {verb} by the compiler's {member} through more than {StructuralMembers.MaxParts} parts or without end (write its own {member})", PolicyCategory.Unmetered));
             }
         }
-        if (declared.AllInterfaces.FirstOrDefault(i => HandedLibraryBuffers.Contains($"{i.ContainingNamespace.ToDisplayString()}.{i.Name}")) is { } buffered)
+        if (declared.AllInterfaces.FirstOrDefault(i => HandedLibraryBuffers.Contains(HashReproducibility.FullName(i))) is { } buffered)
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name} implementing {buffered.OriginalDefinition.ToDisplayString()}", PolicyCategory.Unsafe));
         }

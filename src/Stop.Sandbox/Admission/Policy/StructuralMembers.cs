@@ -31,7 +31,7 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
     public bool WalksTooFar(INamedTypeSymbol type, Walk walk) => Parts(type, walk, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) > MaxParts;
 
     /// <summary>Whether the candidate wrote this walk's member for the type (then the compiler's is never called).</summary>
-    public bool WritesOwn(INamedTypeSymbol type, Walk walk) => walk switch
+    private bool WritesOwn(INamedTypeSymbol type, Walk walk) => walk switch
     {
         Walk.Equality => hashing.DefinesEquality(type),
         _ => type.GetMembers("ToString").Concat(type.GetMembers("PrintMembers"))
@@ -92,21 +92,23 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
     /// <summary>The parts the compiler's (or the library's structural) member visits next, for values of the type.</summary>
     private IEnumerable<ITypeSymbol> Visited(INamedTypeSymbol type, Walk walk)
     {
+        if (walk == Walk.Equality)
+        {
+            // What structural equality compares, as the hash policy sees it (a struct's Equals is the runtime's, field by field).
+            return hashing.ComparedParts(type);
+        }
         if (type.IsAnonymousType)
         {
             return type.GetMembers().OfType<IPropertySymbol>().Select(property => property.Type);
         }
         if (isOwn(type.OriginalDefinition))
         {
-            // A struct's Equals is the runtime's, field by field; its ToString is its name. A record's are the compiler's.
-            var walked = walk == Walk.Equality ? type.IsRecord || type.IsValueType : type.IsRecord;
-            return walked && !WritesOwn(type, walk)
+            // A struct's ToString is its name; a record's is the compiler's.
+            return type.IsRecord && !WritesOwn(type, walk)
                 ? Declared(type, walk).Concat(type.BaseType is { IsRecord: true } baseRecord ? [baseRecord] : [])
                 : [];
         }
-        return HashReproducibility.FullName(type) is "System.ValueTuple" or "System.Tuple" or "System.Collections.Generic.KeyValuePair" or "System.Nullable"
-            ? type.TypeArguments
-            : [];
+        return HashReproducibility.LibraryParts(type);
     }
 
     /// <summary>
