@@ -90,9 +90,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("a primary constructor's base arguments", "for (var i = 0; i < 1000; i++) { x += new Wide(i).X; }", "class Base(long v) { public long X = v; }\nclass Wide(long i) : Base(BODYEXPR);")]
     public async Task ALargeBody_PaysForItsSize_EachTimeItRuns(string construct, string body, string declarations = "")
     {
-        string Candidate(int statements) => $"{Expand(declarations, statements)}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    long x = 1;\n    "
-            + Expand(body, statements)
-            + "\n    return new int[testSamples.Length];\n}";
+        string Candidate(int statements) => Solution($"long x = 1;\n    {Expand(body, statements)}", Expand(declarations, statements));
         static string Expand(string text, int statements) => text
             .Replace("BODYEXPR", string.Join(" + ", Enumerable.Range(0, statements).Select(k => $"(i ^ {k})")))
             .Replace("BODY", string.Concat(Enumerable.Range(0, statements).Select(k => $"x = x * 31 + i + {k}; ")));
@@ -104,6 +102,10 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         // 640 statements or terms are over 3,000 syntax nodes: at least 45 more units on each of 1,000 passes, on each instance.
         Assert.True(large.Fuel - small.Fuel >= Parity.InstanceCount(Split.Val) * 1000L * 45, $"{construct}: {small.Fuel} against {large.Fuel}");
     }
+
+    /// <summary>A parity solution that runs <paramref name="body"/> and answers zeros, after <paramref name="declarations"/>.</summary>
+    private static string Solution(string body, string declarations) =>
+        $"{declarations}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    {body}\n    return new int[testSamples.Length];\n}}";
 
     /// <summary>Work and recursion the compiler hides from method bodies: each must run out of fuel or trip the depth limit.</summary>
     [Theory]
@@ -122,7 +124,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("nested iterators", "var n = Nest(2_000_000).First();", "IEnumerable<int> Nest(int n) { yield return n == 0 ? 0 : Nest(n - 1).First() + 1; }")]
     public async Task WorkTheCompilerHidesFromMethodBodies_IsCounted(string construct, string body, string declarations = "")
     {
-        var candidate = $"{declarations}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    {body}\n    return new int[testSamples.Length];\n}}";
+        var candidate = Solution(body, declarations);
         var evaluation = await fixture.Sandbox.ScoreAsync(candidate, Parity, Split.Val);
 
         Assert.True(evaluation.Verdict == Verdict.Timeout && evaluation.DecidedBy == DecidedBy.Counted,
@@ -144,7 +146,7 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("a tree built 600 deep through constructor arguments", "var depth = Build(0, 600).Depth;", "class Node(Node? left, Node? right) { public int Depth => 1 + Math.Max(left?.Depth ?? 0, right?.Depth ?? 0); }\nstatic Node Build(int lo, int hi) => hi - lo <= 1 ? new Node(null, null) : new Node(Build(lo, lo + 1), Build(lo + 1, hi));")]
     public async Task CorrectPrograms_StillRun_WhenMetered(string construct, string body, string declarations = "")
     {
-        var candidate = $"{declarations}\nint[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)\n{{\n    {body}\n    return new int[testSamples.Length];\n}}";
+        var candidate = Solution(body, declarations);
         var evaluation = await fixture.Sandbox.ScoreAsync(candidate, Parity, Split.Val);
 
         Assert.True(evaluation.Verdict == Verdict.Ok, $"{construct}: {evaluation.Verdict.ToWord()}: {evaluation.Reason}");
