@@ -142,14 +142,17 @@ public sealed class CandidateCompiler
 
     /// <summary>
     /// The code of a text and why compiling it would cost the host too much, or nulls: syntax nested deeper than
-    /// <see cref="MaxSyntaxDepth"/>, or constant strings longer than <see cref="ConstantStrings.MaxCharacters"/>.
-    /// Parsed here only when the text could be either: long enough to nest that deep, or declaring a constant.
+    /// <see cref="MaxSyntaxDepth"/>, constant strings longer than <see cref="ConstantStrings.MaxCharacters"/>, or
+    /// lambdas whose binding could come to more than <see cref="LambdaBinding.MaxBindings"/>. Parsed here only when
+    /// the text could be any of these: long enough to nest that deep, declaring a constant, or holding two lambdas.
     /// </summary>
     private static (string? Code, string? Reason) TooHeavy(string text, CancellationToken cancellationToken)
     {
         var deepEnough = text.Length > 2 * MaxSyntaxDepth;
         var constants = text.Contains("const", StringComparison.Ordinal);
-        if (!deepEnough && !constants)
+        // Short text binds its lambdas many times only if one stands inside another's body.
+        var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") >= 2;
+        if (!deepEnough && !constants && !lambdas)
         {
             return (null, null);
         }
@@ -164,7 +167,23 @@ public sealed class CandidateCompiler
             // Emitting a constant builds it whole, in the host.
             return (code, $"the code's constant strings could come to more than {ConstantStrings.MaxCharacters:N0} characters");
         }
+        if (lambdas && LambdaBinding.TooCostly(root))
+        {
+            return (code, "the compiler would bind its lambdas more than " + $"{LambdaBinding.MaxBindings:N0} times: a lambda passed to "
+                + "a call is bound once per overload of its name, and once more for each binding of a lambda around it; "
+                + "nest fewer lambdas in calls with many overloads");
+        }
         return (null, null);
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0 && count < 2; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     /// <summary>How deep a syntax tree nests, found without recursion.</summary>

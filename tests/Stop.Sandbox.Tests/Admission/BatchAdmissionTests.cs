@@ -211,6 +211,46 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         Assert.Matches("nests more than|nests brackets more than|CS8078|constant strings could come to", candidate.Reason);
     }
 
+    /// <summary>Lambdas nested in calls with many overloads: binding grows as the product of the overload counts.</summary>
+    [Theory]
+    [InlineData("Sum inside Sum, eight deep", "", "var z = NEST;", 8)]
+    [InlineData("three overloads of its own, twelve deep", "static int M(Func<int, int> f) => 0;\nstatic int M(Func<long, int> f) => 1;\nstatic int M(Func<string, int> f) => 2;", "var z = OWN;", 12)]
+    [InlineData("Sum inside Sum through a conditional, eight deep", "", "var z = true ? 0 : NEST;", 8)]
+    public void LambdasThatWouldBeBoundExponentiallyOften_AreRefused_BeforeCompiling(string what, string declarations, string body, int depth)
+    {
+        var nest = "0";
+        var own = "0";
+        for (var level = 0; level < depth; level++)
+        {
+            nest = $"c[0].Sum(x{level} => (b.Length > 1 ? {nest} : 1))";
+            own = $"M(x{level} => {own})";
+        }
+        var text = $"{declarations}\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{{\n    {body.Replace("NEST", nest).Replace("OWN", own)}\n    return new int[c.Length];\n}}";
+
+        var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
+
+        Assert.True(candidate.Refusal == Verdict.CompileError, $"{what}: {candidate.Refusal}: {candidate.Reason}");
+        Assert.Contains("would bind its lambdas more than", candidate.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OrdinaryLinq_WithLambdasInsideLambdas_IsAdmitted()
+    {
+        var text = """
+            int[] Algorithm(int[][] a, int[] b, int[][] c)
+            {
+                var weights = Enumerable.Range(0, 10).Select(j => a.Where(row => row[j] == 1).Sum(row => b[Array.IndexOf(a, row)])).ToArray();
+                var best = a.GroupBy(row => row.Sum()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First();
+                var total = c.Sum(row => row.Select((v, i) => v * weights[i]).Sum(v => v > 0 ? v : 0));
+                return c.Select(row => row.Zip(weights, (x, w) => x * w).Sum() + best.Key + total > 0 ? 1 : 0).ToArray();
+            }
+            """;
+
+        var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
+
+        Assert.True(candidate.IsAdmitted, candidate.Reason);
+    }
+
     [Fact]
     public void AGenericRecordWhosePartsGrowWithoutEnd_IsJudged_InFiniteTime()
     {
