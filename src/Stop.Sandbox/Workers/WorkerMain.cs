@@ -25,6 +25,36 @@ public static class WorkerMain
     /// <summary>Stack for the candidate thread: deep enough that the counted depth limit trips long before the real stack.</summary>
     private const int CandidateStackBytes = 16 << 20;
 
+    /// <summary>
+    /// The most heap a job may leave behind. An unloaded candidate's statics stay until collections find them, and a
+    /// job that kept 700 MB there ran the next job out of memory: how much room a job has must not depend on what the
+    /// worker ran before it.
+    /// </summary>
+    private const long MaxLeftoverBytes = 64 << 20;
+
+    /// <summary>
+    /// Whether the heap is back under <see cref="MaxLeftoverBytes"/>, in use and committed, collecting only when the
+    /// job left more. The memory cap counts committed memory, which an ordinary collection keeps for reuse; an
+    /// aggressive one gives it back.
+    /// </summary>
+    private static bool HeapSettles()
+    {
+        for (var round = 0; GC.GetTotalMemory(forceFullCollection: false) > MaxLeftoverBytes || Committed() > MaxLeftoverBytes; round++)
+        {
+            if (round == 4)
+            {
+                return false;
+            }
+            // An unloaded load context takes more than one collection: its objects, then its loader's finalizers, then it.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        return true;
+    }
+
+    /// <summary>The heap's committed bytes as the last collection left them.</summary>
+    private static long Committed() => GC.GetGCMemoryInfo().TotalCommittedBytes;
+
     public static Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         HashSeeds.Fix();
@@ -63,6 +93,15 @@ public static class WorkerMain
                     CallReply => throw new InvalidDataException("A reply arrived with no call waiting."),
                     _ => throw new InvalidDataException($"A worker does not take {message.GetType().Name} frames."),
                 };
+                if (!HeapSettles())
+                {
+                    outcome = outcome switch
+                    {
+                        SolutionOutcome solution => solution with { Spent = true },
+                        ImproverOutcome improver => improver with { Spent = true },
+                        _ => outcome,
+                    };
+                }
                 channel.Send(outcome);
             }
             done.SetResult(0);

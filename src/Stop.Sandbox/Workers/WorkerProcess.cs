@@ -162,6 +162,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
             // How deep the real stack goes depends on frame sizes, which differ by machine: the stack is a memory cap.
             return new WorkerFailure(Verdict.Crashed, "the worker's stack overflowed", DecidedBy.MemoryCap);
         }
+        if (code > 128)
+        {
+            // Killed by a signal (a segmentation fault in native memory the runtime ran short of, the kernel's OOM
+            // killer): nothing a candidate may call exits that way, and no count decided it.
+            return new WorkerFailure(Verdict.Crashed, $"the worker died of signal {code - 128}" + (detail.Length > 0 ? $": {detail}" : ""), DecidedBy.MemoryCap);
+        }
         return new WorkerFailure(Verdict.Crashed, $"the worker exited with code {code}" + (detail.Length > 0 ? $": {detail}" : ""), DecidedBy.Counted);
     }
 

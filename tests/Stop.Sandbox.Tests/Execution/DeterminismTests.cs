@@ -166,6 +166,33 @@ public sealed class DeterminismTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task HeapThatOneJobKeptInStatics_IsFreed_BeforeTheNextNeedsTheRoom()
+    {
+        const string holder = """
+            public static class Kept { public static int[]? Block; }
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                Kept.Block ??= new int[90_000_000];
+                return new int[testSamples.Length];
+            }
+            """;
+        const string needsRoom = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var block = new int[50_000_000];
+                return new int[testSamples.Length + block[0]];
+            }
+            """;
+        await using var single = new CandidateSandbox(new SandboxOptions { Parallelism = 1, WorkerMemoryBytes = 512L << 20 });
+
+        var held = await single.ScoreAsync(holder, Parity, Split.Val);
+        var after = await single.ScoreAsync(needsRoom, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Ok, held.Verdict);
+        Assert.True(after.Verdict == Verdict.Ok, $"{after.Verdict}: {after.Reason}");
+    }
+
+    [Fact]
     public async Task InputsMutatedByOneJob_AreFreshForTheNext()
     {
         // Workers generate each instance once and hand out copies: a candidate that scribbles over its inputs must

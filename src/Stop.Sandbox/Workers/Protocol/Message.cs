@@ -59,7 +59,15 @@ public sealed record SolutionOutcome(
     double Score,
     long Fuel,
     IReadOnlyList<InstanceOutcome> Instances,
-    string Console) : Message;
+    string Console) : Message
+{
+    /// <summary>The job left more heap behind than the worker could free: the next job would start with less room.</summary>
+    public bool Spent { get; init; }
+}
 
 /// <summary>How an improver run ended: what it returned, or why it returned nothing.</summary>
-public sealed record ImproverOutcome(string Verdict, string Reason, string? Result, long Fuel, string Console) : Message;
+public sealed record ImproverOutcome(string Verdict, string Reason, string? Result, long Fuel, string Console) : Message
+{
+    /// <inheritdoc cref="SolutionOutcome.Spent"/>
+    public bool Spent { get; init; }
+}
