@@ -139,6 +139,33 @@ internal sealed class HashReproducibility(Func<ISymbol, bool> isOwn)
     /// </summary>
     public bool CollisionsRunCandidateCode(ITypeSymbol type) => ComparedByCandidate(type) && !IsReproducible(type);
 
+    /// <summary>
+    /// Whether a hashed value of static type <paramref name="type"/> may be one of the framework's objects as well as
+    /// one of the candidate's: it is <c>object</c>, an interface or another class of the library that is not sealed, or
+    /// compares such a part. The framework's shared objects (<c>Array.Empty&lt;int&gt;()</c>, <c>Comparer&lt;int&gt;.Default</c>)
+    /// keep the identity hash codes they drew in earlier jobs, and a hash set holding both calls the candidate's
+    /// <c>Equals</c> exactly when one of them collides with a hash code the candidate chose: which reads those codes.
+    /// </summary>
+    public bool MixesWithLibraryObjects(ITypeSymbol type)
+    {
+        if (mixes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+        mixes[type] = false;
+        known = type switch
+        {
+            { TypeKind: TypeKind.Interface } => true,
+            INamedTypeSymbol { IsValueType: false, IsSealed: false, TypeKind: TypeKind.Class } library when !isOwn(library.OriginalDefinition) => true,
+            INamedTypeSymbol named => TooNested(named) || ComparedParts(named).Any(MixesWithLibraryObjects),
+            _ => false,
+        };
+        mixes[type] = known;
+        return known;
+    }
+
+    private readonly Dictionary<ITypeSymbol, bool> mixes = new(SymbolEqualityComparer.Default);
+
     private bool ComparedByCandidate(ITypeSymbol type)
     {
         if (comparedByCandidate.TryGetValue(type, out var compared))

@@ -227,6 +227,12 @@ internal sealed class SymbolJudge
             {
                 return Colliding(value);
             }
+            if (Hashes(owner, parameters[i]) && DefinesAnyEquality && Hashing.MixesWithLibraryObjects(arguments[i]))
+            {
+                return new Refusal(
+                    $"{arguments[i].ToDisplayString(Format)} as a hashed key in a candidate that writes its own Equals: the framework's objects hash by identity",
+                    PolicyCategory.UnreproducibleHash);
+            }
             // `new T()` would create Random without the syntax instrumentation rewrites.
             if (parameters[i].HasConstructorConstraint && IsRandom(arguments[i]))
             {
@@ -234,6 +240,29 @@ internal sealed class SymbolJudge
             }
         }
         return null;
+    }
+
+    private bool? definesAnyEquality;
+
+    /// <summary>Whether any of the candidate's types writes its own <c>Equals</c> (<see cref="HashReproducibility.DefinesEquality"/>).</summary>
+    private bool DefinesAnyEquality => definesAnyEquality ??= TypesIn(candidateAssembly.GlobalNamespace).Any(Hashing.DefinesEquality);
+
+    private static IEnumerable<INamedTypeSymbol> TypesIn(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol inner)
+            {
+                if (inner is INamedTypeSymbol type)
+                {
+                    yield return type;
+                }
+                foreach (var nested in TypesIn(inner))
+                {
+                    yield return nested;
+                }
+            }
+        }
     }
 
     /// <summary>The refusal of a value type boxed (to object or an interface), where any hash collection may take it.</summary>
