@@ -143,8 +143,10 @@ public sealed class CandidateCompiler
     /// <summary>
     /// The code of a text and why compiling it would cost the host too much, or nulls: syntax nested deeper than
     /// <see cref="MaxSyntaxDepth"/>, constant strings longer than <see cref="ConstantStrings.MaxCharacters"/>, or
-    /// lambdas whose binding could come to more than <see cref="LambdaBinding.MaxBindings"/>. Parsed here only when
-    /// the text could be any of these: long enough to nest that deep, declaring a constant, or holding two lambdas.
+    /// lambdas whose binding could come to more than <see cref="LambdaBinding.MaxBindings"/>, a query of more than
+    /// <see cref="MaxQueryClauses"/> clauses, or a chain of more than <see cref="MaxChain"/> member accesses. Parsed here
+    /// only when the text could hold any of these: long enough to nest that deep, declaring a constant, holding two
+    /// lambdas, a long text holding a query, or enough dots for such a chain.
     /// </summary>
     private static (string? Code, string? Reason) TooHeavy(string text, CancellationToken cancellationToken)
     {
@@ -152,7 +154,9 @@ public sealed class CandidateCompiler
         var constants = text.Contains("const", StringComparison.Ordinal);
         // Short text binds its lambdas many times only if one stands inside another's body.
         var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") >= 2;
-        if (!deepEnough && !constants && !lambdas)
+        var queries = text.Length > MaxQueryClauses * "let x=y".Length && text.Contains("from", StringComparison.Ordinal);
+        var chains = text.AsSpan().Count('.') > MaxChain;
+        if (!deepEnough && !constants && !lambdas && !queries && !chains)
         {
             return (null, null);
         }
@@ -167,6 +171,14 @@ public sealed class CandidateCompiler
             // Emitting a constant builds it whole, in the host.
             return (code, $"the code's constant strings could come to more than {ConstantStrings.MaxCharacters:N0} characters");
         }
+        if (chains && LongestChain(root) > MaxChain)
+        {
+            return (code, $"a chain of more than {MaxChain} member accesses (a.B().C()…): checking one costs the square of its length");
+        }
+        if (queries && root.DescendantNodes().OfType<QueryExpressionSyntax>().Any(query => Clauses(query) > MaxQueryClauses))
+        {
+            return (code, $"a query has more than {MaxQueryClauses} clauses (each let or from wraps every range variable before it in one more type)");
+        }
         if (lambdas && LambdaBinding.TooCostly(root))
         {
             return (code, "the compiler would bind its lambdas more than " + $"{LambdaBinding.MaxBindings:N0} times: a lambda passed to "
@@ -174,6 +186,58 @@ public sealed class CandidateCompiler
                 + "nest fewer lambdas in calls with many overloads");
         }
         return (null, null);
+    }
+
+    /// <summary>
+    /// The most member accesses one chain may have (<c>sb.Append(a).Append(b)…</c>, <c>xs.Select(…).Where(…)…</c>). The
+    /// semantic model binds each link's receiver again when the policy asks about the link: 300 links took the policy
+    /// check 4 s, and 300 of them taking lambdas 16 s.
+    /// </summary>
+    public const int MaxChain = 64;
+
+    /// <summary>How many member accesses the longest chain of <paramref name="root"/> has, counted without recursion.</summary>
+    private static int LongestChain(SyntaxNode root)
+    {
+        var nodes = root.DescendantNodes().ToList();
+        var links = new Dictionary<SyntaxNode, int>();
+        var longest = 0;
+        // In reverse document order every node comes after the nodes it holds: a receiver is counted before its chain.
+        for (var i = nodes.Count - 1; i >= 0; i--)
+        {
+            var count = nodes[i] switch
+            {
+                MemberAccessExpressionSyntax access => 1 + links.GetValueOrDefault(access.Expression),
+                InvocationExpressionSyntax invocation => links.GetValueOrDefault(invocation.Expression),
+                ElementAccessExpressionSyntax element => links.GetValueOrDefault(element.Expression),
+                PostfixUnaryExpressionSyntax postfix => links.GetValueOrDefault(postfix.Operand),
+                ParenthesizedExpressionSyntax parenthesized => links.GetValueOrDefault(parenthesized.Expression),
+                ConditionalAccessExpressionSyntax conditional => 1 + links.GetValueOrDefault(conditional.Expression) + links.GetValueOrDefault(conditional.WhenNotNull),
+                _ => 0,
+            };
+            if (count > 0)
+            {
+                links[nodes[i]] = count;
+                longest = Math.Max(longest, count);
+            }
+        }
+        return longest;
+    }
+
+    /// <summary>
+    /// The most clauses a query may have, continuations included. Each <c>let</c> or <c>from</c> makes the compiler wrap
+    /// the range variables so far in one more anonymous type, and the cost grows steeply: 400 clauses took a minute
+    /// and 1,000 took gigabytes, in one method body, where no cancellation reaches.
+    /// </summary>
+    public const int MaxQueryClauses = 64;
+
+    private static int Clauses(QueryExpressionSyntax query)
+    {
+        var clauses = 1;
+        for (var body = query.Body; body is not null; body = body.Continuation?.Body)
+        {
+            clauses += body.Clauses.Count + 1;
+        }
+        return clauses;
     }
 
     private static int Occurrences(string text, string value)

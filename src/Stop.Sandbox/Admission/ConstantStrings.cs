@@ -96,6 +96,9 @@ internal static class ConstantStrings
     {
         private readonly Dictionary<string, long> known = new(StringComparer.Ordinal);
 
+        /// <summary>A length past any limit, that sums with others without overflowing.</summary>
+        private const long Unbounded = long.MaxValue / 1024;
+
         public long Of(string name)
         {
             if (!constants.ContainsKey(name))
@@ -119,8 +122,13 @@ internal static class ConstantStrings
                 pending.Push((next.Name, true));
                 foreach (var used in Names(next.Name))
                 {
-                    // One already started is a constant defined through itself, a compile error: counted as empty.
-                    if (!known.ContainsKey(used) && !started.Contains(used))
+                    if (started.Contains(used) && !known.ContainsKey(used))
+                    {
+                        // Defined through itself, by the name: a compile error, or constants of one name in nested
+                        // types doubling each other (x = y + y; y = x + x; …), which this estimate cannot tell apart.
+                        return Unbounded;
+                    }
+                    if (!known.ContainsKey(used))
                     {
                         pending.Push((used, false));
                     }

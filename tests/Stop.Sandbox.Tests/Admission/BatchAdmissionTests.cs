@@ -197,18 +197,26 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     [InlineData("a generic type 20,000 deep", "List<GENERIC>? g = null;")]
     [InlineData("constant strings doubled 25 times", "var n = a25.Length;", "CONSTANTS")]
     [InlineData("constants of one name doubled 25 times, each in a class of its own", "var n = C25.a.Length;", "CLASSES")]
+    [InlineData("constants of two names doubling each other through 25 nested classes", "var n = 0;", "NESTED")]
+    [InlineData("a query of 400 lets", "var q = (from x in b LETS select x).ToArray();")]
+    [InlineData("a chain of 300 calls", "var s = new StringBuilder()APPENDS.ToString();")]
     public void TextThatCostsTheHostTooMuchToCompile_IsRefused_BeforeCompiling(string what, string body, string declarations = "")
     {
         var constants = string.Join("\n", Enumerable.Range(1, 25).Select(k => $"const string a{k} = a{k - 1} + a{k - 1};").Prepend("const string a0 = \"0123456789abcdef0123456789abcdef\";"));
         var classes = string.Join("\n", Enumerable.Range(1, 25).Select(k => $"class C{k} {{ public const string a = C{k - 1}.a + C{k - 1}.a; }}").Prepend("class C0 { public const string a = \"0123456789abcdef0123456789abcdef\"; }"));
-        var text = declarations.Replace("CONSTANTS", constants).Replace("CLASSES", classes) + "\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{\n    "
-            + body.Replace("CHAIN", string.Join(" ?? ", Enumerable.Repeat("s", 20_000))).Replace("GENERIC", string.Concat(Enumerable.Repeat("List<", 20_000)) + "int" + new string('>', 20_000))
+        var nested = "const string x = \"0123456789abcdef0123456789abcdef\";\nclass C1 { const string y = Candidate.x + Candidate.x;\n"
+            + string.Concat(Enumerable.Range(2, 24).Select(k => k % 2 == 0 ? $"class C{k} {{ const string x = y + y;\n" : $"class C{k} {{ const string y = x + x;\n"))
+            + new string('}', 25);
+        var text = declarations.Replace("CONSTANTS", constants).Replace("CLASSES", classes).Replace("NESTED", nested) + "\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{\n    "
+            + body.Replace("APPENDS", string.Concat(Enumerable.Range(0, 300).Select(k => $".Append({k})")))
+                .Replace("LETS", string.Join(" ", Enumerable.Range(0, 400).Select(k => $"let a{k} = x")))
+                .Replace("CHAIN", string.Join(" ?? ", Enumerable.Repeat("s", 20_000))).Replace("GENERIC", string.Concat(Enumerable.Repeat("List<", 20_000)) + "int" + new string('>', 20_000))
             + "\n    return new int[c.Length];\n}";
 
         var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
 
         Assert.True(candidate.Refusal == Verdict.CompileError, $"{what}: {candidate.Refusal}: {candidate.Reason}");
-        Assert.Matches("nests more than|nests brackets more than|CS8078|constant strings could come to", candidate.Reason);
+        Assert.Matches("nests more than|nests brackets more than|CS8078|constant strings could come to|query has more than|member accesses", candidate.Reason);
     }
 
     /// <summary>Lambdas nested in calls with many overloads: binding grows as the product of the overload counts.</summary>
@@ -249,6 +257,18 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
 
         Assert.True(candidate.IsAdmitted, candidate.Reason);
+    }
+
+    /// <summary>Two derived records at each of 26 levels: the walk takes the largest, and without memory took 2^26 steps.</summary>
+    [Fact]
+    public void RecordsThatFanOutLevelAfterLevel_AreJudged_InLinearTime()
+    {
+        var records = string.Concat(Enumerable.Range(0, 26).Select(k => $"record R{k};\nrecord R{k}_0(R{k + 1} F) : R{k};\nrecord R{k}_1(R{k + 1} F) : R{k};\n"));
+        var candidate = new CandidateCompiler().Admit(
+            records + "record R26;\nint[] Algorithm(int[][] a, int[] b, int[][] c) => new int[c.Length];", CandidateKind.Solution, Signature);
+
+        Assert.Equal(Verdict.PolicyViolation, candidate.Refusal);
+        Assert.Contains("through more than 64 parts", candidate.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

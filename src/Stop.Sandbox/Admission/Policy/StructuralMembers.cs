@@ -25,10 +25,31 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
 
     private const long Unbounded = long.MaxValue / 4;
 
+    /// <summary>
+    /// The most steps one judgement may take. A record's parts may each be any of several derived records, and the
+    /// walk takes the largest of them, so the count stays small while the steps multiply: two derived records at each
+    /// of 22 levels took four minutes. Real types stay far below this; a walk that needs more is judged unbounded.
+    /// </summary>
+    public const int MaxSteps = 2_000;
+
     private List<INamedTypeSymbol>? records;
+    private readonly Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> derivedOf = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<(ITypeSymbol, Walk), bool> judged = [];
+    private readonly Dictionary<(ITypeSymbol, Walk), long> counted = [];
+    private int steps;
+    private bool reachedOpen;
 
     /// <summary>Whether the compiler's member of this walk, for values of <paramref name="type"/>, could visit more than <see cref="MaxParts"/> parts.</summary>
-    public bool WalksTooFar(INamedTypeSymbol type, Walk walk) => Parts(type, walk, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) > MaxParts;
+    public bool WalksTooFar(INamedTypeSymbol type, Walk walk)
+    {
+        if (!judged.TryGetValue((type, walk), out var tooFar))
+        {
+            steps = 0;
+            tooFar = Parts(type, walk, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default)) > MaxParts;
+            judged[(type, walk)] = tooFar;
+        }
+        return tooFar;
+    }
 
     /// <summary>Whether the candidate wrote this walk's member for the type (then the compiler's is never called).</summary>
     private bool WritesOwn(INamedTypeSymbol type, Walk walk) => walk switch
@@ -41,6 +62,12 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
 
     private long Parts(ITypeSymbol type, Walk walk, HashSet<ITypeSymbol> open)
     {
+        if (++steps > MaxSteps)
+        {
+            // Judged unbounded for this walk only: not a count to keep.
+            reachedOpen = true;
+            return Unbounded;
+        }
         if (type.SpecialType is SpecialType.System_Object or SpecialType.System_ValueType
             || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic)
         {
@@ -51,42 +78,61 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
         {
             return 1;
         }
+        if (counted.TryGetValue((named, walk), out var known))
+        {
+            return known;
+        }
         if (HashReproducibility.TooNested(named) || !open.Add(named))
         {
+            reachedOpen = true;
             return Unbounded;
         }
+        var reachedBefore = reachedOpen;
+        reachedOpen = false;
         try
         {
-            long parts = 1;
-            foreach (var part in Visited(named, walk))
+            var parts = Count(named, walk, open);
+            if (!reachedOpen)
             {
-                parts += Parts(part, walk, open);
-                if (parts > MaxParts)
-                {
-                    return Unbounded;
-                }
-            }
-            // A part of a record class's type may hold any record derived from it, with parts of its own besides these.
-            var own = parts;
-            foreach (var derived in named.IsRecord && !named.IsValueType && isOwn(named.OriginalDefinition) && !WritesOwn(named, walk) ? Derived(named) : [])
-            {
-                var more = own;
-                foreach (var part in Added(derived, named, walk))
-                {
-                    more += Parts(part, walk, open);
-                    if (more > MaxParts)
-                    {
-                        return Unbounded;
-                    }
-                }
-                parts = Math.Max(parts, more);
+                // A count that met no type still being counted holds wherever the type is met again.
+                counted[(named, walk)] = parts;
             }
             return parts;
         }
         finally
         {
             open.Remove(named);
+            reachedOpen |= reachedBefore;
         }
+    }
+
+    private long Count(INamedTypeSymbol named, Walk walk, HashSet<ITypeSymbol> open)
+    {
+        long parts = 1;
+        foreach (var part in Visited(named, walk))
+        {
+            parts += Parts(part, walk, open);
+            if (parts > MaxParts)
+            {
+                return Unbounded;
+            }
+        }
+        // A part of a record class's type may hold any record derived from it, with parts of its own besides these.
+        var own = parts;
+        foreach (var derived in named.IsRecord && !named.IsValueType && isOwn(named.OriginalDefinition) && !WritesOwn(named, walk) ? Derived(named) : [])
+        {
+            var more = own;
+            foreach (var part in Added(derived, named, walk))
+            {
+                more += Parts(part, walk, open);
+                if (more > MaxParts)
+                {
+                    return Unbounded;
+                }
+            }
+            parts = Math.Max(parts, more);
+        }
+        return parts;
     }
 
     /// <summary>The parts the compiler's (or the library's structural) member visits next, for values of the type.</summary>
@@ -141,8 +187,13 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
     /// <summary>The candidate's record classes that derive from <paramref name="record"/>.</summary>
     private IEnumerable<INamedTypeSymbol> Derived(INamedTypeSymbol record)
     {
-        records ??= [.. AllTypes(candidate.GlobalNamespace).Where(type => type is { IsRecord: true, IsValueType: false })];
-        return records.Where(type => !SymbolEqualityComparer.Default.Equals(type, record.OriginalDefinition) && DerivesFrom(type, record.OriginalDefinition));
+        if (!derivedOf.TryGetValue(record.OriginalDefinition, out var derived))
+        {
+            records ??= [.. OwnTypes.In(candidate).Where(type => type is { IsRecord: true, IsValueType: false })];
+            derived = [.. records.Where(type => !SymbolEqualityComparer.Default.Equals(type, record.OriginalDefinition) && DerivesFrom(type, record.OriginalDefinition))];
+            derivedOf[record.OriginalDefinition] = derived;
+        }
+        return derived;
     }
 
     private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
@@ -155,23 +206,5 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
             }
         }
         return false;
-    }
-
-    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceOrTypeSymbol container)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceOrTypeSymbol inner)
-            {
-                if (inner is INamedTypeSymbol type)
-                {
-                    yield return type;
-                }
-                foreach (var nested in AllTypes(inner))
-                {
-                    yield return nested;
-                }
-            }
-        }
     }
 }

@@ -245,25 +245,7 @@ internal sealed class SymbolJudge
     private bool? definesAnyEquality;
 
     /// <summary>Whether any of the candidate's types writes its own <c>Equals</c> (<see cref="HashReproducibility.DefinesEquality"/>).</summary>
-    private bool DefinesAnyEquality => definesAnyEquality ??= TypesIn(candidateAssembly.GlobalNamespace).Any(Hashing.DefinesEquality);
-
-    private static IEnumerable<INamedTypeSymbol> TypesIn(INamespaceOrTypeSymbol container)
-    {
-        foreach (var member in container.GetMembers())
-        {
-            if (member is INamespaceOrTypeSymbol inner)
-            {
-                if (inner is INamedTypeSymbol type)
-                {
-                    yield return type;
-                }
-                foreach (var nested in TypesIn(inner))
-                {
-                    yield return nested;
-                }
-            }
-        }
-    }
+    private bool DefinesAnyEquality => definesAnyEquality ??= OwnTypes.In(candidateAssembly).Any(Hashing.DefinesEquality);
 
     /// <summary>The refusal of a value type boxed (to object or an interface), where any hash collection may take it.</summary>
     public Refusal? Boxed(ITypeSymbol? type) =>
