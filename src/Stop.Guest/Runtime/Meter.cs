@@ -14,6 +14,7 @@ public static class Meter
     [ThreadStatic] private static int depth;
     [ThreadStatic] private static int depthLimit;
     [ThreadStatic] private static MeterTrip trip;
+    [ThreadStatic] private static int thrownAt;
 
     /// <summary>Why metering stopped the candidate, if it did.</summary>
     public static MeterTrip Trip => trip;
@@ -29,6 +30,7 @@ public static class Meter
         depth = 0;
         depthLimit = maxDepth;
         trip = MeterTrip.None;
+        thrownAt = 0;
     }
 
     /// <summary>Burns one unit of fuel; once fuel is exhausted every later tick throws again, so a catch cannot swallow it.</summary>
@@ -125,10 +127,30 @@ public static class Meter
     public static int Depth => depth;
 
     /// <summary>
-    /// Returns to the depth a <c>try</c> started at, in its <c>catch</c>: an exception thrown inside a construction
-    /// skips the <see cref="Constructed"/> that would have left it.
+    /// Keeps the depth an exception is thrown at, the candidate's or the library's, for <see cref="Caught"/>. Called by
+    /// the worker's first-chance handler, where nothing may throw; charges nothing, since the library throws and
+    /// catches inside itself in ways that may differ between a worker's first job and its later ones.
     /// </summary>
-    public static void Restore(int before) => depth = before;
+    public static void Thrown() => thrownAt = depth;
+
+    /// <summary>
+    /// Enters a <c>catch</c>: pays for the exception, which costs the runtime what about 700 ticks do, and 200 more
+    /// for each frame it unwound (from the depth it was thrown at, finally blocks leaving as they go); and returns to
+    /// the depth its <c>try</c> started at, since an exception thrown inside a construction skips the
+    /// <see cref="Constructed"/> that would have left it.
+    /// </summary>
+    public static void Caught(int before)
+    {
+        fuelLeft -= FuelPerThrow + (long)Math.Max(thrownAt - before, 0) * FuelPerUnwoundFrame;
+        depth = before;
+        Tick();
+    }
+
+    /// <summary>Fuel each exception caught costs, besides the frames it unwound.</summary>
+    public const int FuelPerThrow = 1024;
+
+    /// <summary>Fuel each frame an exception unwinds before it is caught costs.</summary>
+    public const int FuelPerUnwoundFrame = 256;
 
     /// <summary>Array elements one unit of fuel allocates (allocation is cheap per element, but not free).</summary>
     public const int ElementsPerFuel = 64;

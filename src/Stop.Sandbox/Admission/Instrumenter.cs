@@ -299,11 +299,12 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         {
             return visited;
         }
-        // A catch returns to the depth its try started at: an exception may have skipped a construction's leaving.
+        // A catch pays for the exception and returns to the depth its try started at: an exception may have skipped a
+        // construction's leaving.
         var depth = Identifier($"<stop>depth{++tries}");
         var keep = Injected(LocalDeclarationStatement(VariableDeclaration(IdentifierName("var").WithTrailingTrivia(Space),
             SingletonSeparatedList(VariableDeclarator(depth).WithInitializer(EqualsValueClause(ParseExpression($"{Meter}.Depth")))))));
-        var restore = Injected(ExpressionStatement(InvocationExpression(ParseExpression($"{Meter}.Restore"),
+        var restore = Injected(ExpressionStatement(InvocationExpression(ParseExpression($"{Meter}.Caught"),
             ArgumentList(SingletonSeparatedList(Argument(IdentifierName(depth)))))));
         return Block(keep, visited.WithCatches(List(visited.Catches.Select(c => c.WithBlock(c.Block.WithStatements(c.Block.Statements.Insert(0, restore)))))));
     }

@@ -75,9 +75,11 @@ public static class WorkerMain
         try
         {
             IdentityHashes.Fix();
-            // Memory running out stops the candidate whether or not it catches the exception (Meter.RanOutOfMemory).
+            // The depth an exception is thrown at prices its catch (Meter.Caught); running out of memory stops the
+            // candidate whether or not it catches the exception (Meter.RanOutOfMemory).
             AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
             {
+                Meter.Thrown();
                 if (e.Exception is OutOfMemoryException or InsufficientExecutionStackException)
                 {
                     Meter.RanOutOfMemory();

@@ -1,3 +1,4 @@
+using Stop.Guest.Runtime;
 using Stop.Tasks;
 
 namespace Stop.Sandbox.Tests.Admission;
@@ -101,6 +102,22 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         Assert.True(small.Verdict == Verdict.Ok && large.Verdict == Verdict.Ok, $"{construct}: {small.Reason}; {large.Reason}");
         // 640 statements or terms are over 3,000 syntax nodes: at least 45 more units on each of 1,000 passes, on each instance.
         Assert.True(large.Fuel - small.Fuel >= Parity.InstanceCount(Split.Val) * 1000L * 45, $"{construct}: {small.Fuel} against {large.Fuel}");
+    }
+
+    /// <summary>Throwing and catching costs the runtime what hundreds of ticks do, and more for each frame unwound.</summary>
+    [Theory]
+    [InlineData("thrown and caught in place", "try { throw new InvalidOperationException(); } catch (InvalidOperationException) { x++; }", 0)]
+    [InlineData("thrown by the library", "try { x += int.Parse(\"not a number\"); } catch (FormatException) { x++; }", 0)]
+    [InlineData("thrown 40 frames down", "try { Down(40); } catch (InvalidOperationException) { x++; }", 40)]
+    public async Task ACaughtException_PaysForTheThrow_AndForEachFrameItUnwound(string construct, string attempt, int frames)
+    {
+        const string Down = "static int Down(int d) => d == 0 ? throw new InvalidOperationException() : Down(d - 1) + 1;";
+        var evaluation = await fixture.Sandbox.ScoreAsync(Solution($"long x = 0;\n    for (var i = 0; i < 100; i++) {{ {attempt} }}", Down), Parity, Split.Val);
+        var quiet = await fixture.Sandbox.ScoreAsync(Solution("long x = 0;\n    for (var i = 0; i < 100; i++) { x++; }", Down), Parity, Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Ok, $"{construct}: {evaluation.Reason}");
+        var each = (long)Meter.FuelPerThrow + frames * Meter.FuelPerUnwoundFrame;
+        Assert.True(evaluation.Fuel - quiet.Fuel >= Parity.InstanceCount(Split.Val) * 100L * each, $"{construct}: {quiet.Fuel} against {evaluation.Fuel}");
     }
 
     /// <summary>A parity solution that runs <paramref name="body"/> and answers zeros, after <paramref name="declarations"/>.</summary>
