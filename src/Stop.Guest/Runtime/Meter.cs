@@ -57,15 +57,24 @@ public static class Meter
     public const int NodesPerFuel = 64;
 
     /// <summary>
-    /// Burns fuel in proportion to an array's elements once it is allocated (<c>new T[n, m]</c> has n × m), so that
+    /// Burns fuel in proportion to an array's elements, and their size, once it is allocated (<c>new T[n, m]</c> has n × m), so that
     /// allocation-heavy loops cannot run unmetered; charged after, so that a size the runtime refuses still throws.
     /// </summary>
     public static T Allocated<T>(T array)
         where T : class
     {
-        fuelLeft -= ((Array)(object)array).LongLength / ElementsPerFuel;
+        fuelLeft -= ((Array)(object)array).LongLength * ElementWords<T>.Count / ElementsPerFuel;
         Tick();
         return array;
+    }
+
+    /// <summary>
+    /// The 8-byte words each element of the array type <typeparamref name="T"/> takes, at least one: a struct of 256 bytes
+    /// costs 32 times what a number does to allocate, and an array of them pays that.
+    /// </summary>
+    private static class ElementWords<T>
+    {
+        public static readonly long Count = Math.Max(1, (RuntimeHelpers.SizeOf(typeof(T).GetElementType()!.TypeHandle) + 7) / 8);
     }
 
     /// <summary>

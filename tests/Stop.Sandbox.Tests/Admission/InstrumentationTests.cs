@@ -104,6 +104,18 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         Assert.True(large.Fuel - small.Fuel >= Parity.InstanceCount(Split.Val) * 1000L * 45, $"{construct}: {small.Fuel} against {large.Fuel}");
     }
 
+    [Fact]
+    public async Task AnArrayOfLargeValues_PaysForTheirSize()
+    {
+        const string Wide = "struct Wide { public long A, B, C, D, E, F, G, H; }";
+        var wide = await fixture.Sandbox.ScoreAsync(Solution("long x = 0;\n    for (var i = 0; i < 10; i++) { x += new Wide[64_000].Length; }", Wide), Parity, Split.Val);
+        var narrow = await fixture.Sandbox.ScoreAsync(Solution("long x = 0;\n    for (var i = 0; i < 10; i++) { x += new long[64_000].Length; }", Wide), Parity, Split.Val);
+
+        Assert.True(wide.Verdict == Verdict.Ok && narrow.Verdict == Verdict.Ok, $"{wide.Reason}; {narrow.Reason}");
+        // Eight words an element: 7 × 64,000 / 64 more units on each of 10 allocations, on each instance.
+        Assert.True(wide.Fuel - narrow.Fuel >= Parity.InstanceCount(Split.Val) * 10L * 7_000, $"{narrow.Fuel} against {wide.Fuel}");
+    }
+
     /// <summary>Throwing and catching costs the runtime what hundreds of ticks do, and more for each frame unwound.</summary>
     [Theory]
     [InlineData("thrown and caught in place", "try { throw new InvalidOperationException(); } catch (InvalidOperationException) { x++; }", 0)]

@@ -208,6 +208,22 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
     /// </summary>
     public const int MaxInheritance = 32;
 
+    /// <summary>
+    /// How many instance fields an object of the candidate's may have, its own bases' included. Constructing one costs a
+    /// unit of fuel however large it is: a class of 8,000 fields made 64 KB per unit, a thousand times a tick's time.
+    /// </summary>
+    public const int MaxFields = 128;
+
+    private static int InstanceFields(INamedTypeSymbol type)
+    {
+        var fields = 0;
+        for (var current = type; current is not null && SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly); current = current.BaseType)
+        {
+            fields += current.GetMembers().Count(member => member is IFieldSymbol { IsStatic: false, IsConst: false });
+        }
+        return fields;
+    }
+
     private void CheckDeclaration(TypeDeclarationSyntax declaration, INamedTypeSymbol declared)
     {
         var depth = 0;
@@ -218,6 +234,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         if (depth > MaxInheritance)
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name}, derived more than {MaxInheritance} deep", PolicyCategory.Unmetered));
+        }
+        if (InstanceFields(declared) > MaxFields)
+        {
+            Report(declaration.Identifier, new Refusal($"{declared.Name}, an object of more than {MaxFields} fields", PolicyCategory.Unmetered));
         }
         if (judge.IsTooLarge(declared))
         {

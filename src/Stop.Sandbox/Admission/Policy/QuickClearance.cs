@@ -171,8 +171,28 @@ internal static class QuickClearance
             {
                 return $"{metadata.GetString(type.Name)}, derived more than {PolicyWalker.MaxInheritance} deep";
             }
+            if (InstanceFields(metadata, type) > PolicyWalker.MaxFields)
+            {
+                return $"{metadata.GetString(type.Name)}, an object of more than {PolicyWalker.MaxFields} fields";
+            }
         }
         return null;
+    }
+
+    /// <summary>How many instance fields a type and the assembly's own types it derives from declare.</summary>
+    private static int InstanceFields(MetadataReader metadata, TypeDefinition type)
+    {
+        var fields = 0;
+        for (var depth = 0; depth <= PolicyWalker.MaxInheritance; depth++)
+        {
+            fields += type.GetFields().Count(handle => (metadata.GetFieldDefinition(handle).Attributes & FieldAttributes.Static) == 0);
+            if (type.BaseType is not { Kind: HandleKind.TypeDefinition, IsNil: false } baseType)
+            {
+                break;
+            }
+            type = metadata.GetTypeDefinition((TypeDefinitionHandle)baseType);
+        }
+        return fields;
     }
 
     /// <summary>How many of the assembly's own types a type derives from, one after the other.</summary>
