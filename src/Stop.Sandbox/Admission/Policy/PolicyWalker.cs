@@ -12,6 +12,7 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
     private readonly List<PolicyViolation> violations = [];
     private readonly HashSet<(int Line, string Symbol)> reported = [];
     private readonly List<SyntaxNode> randomRewrites = [];
+    private readonly GenericGrowth growth = new();
 
     public PolicyReport Run(SyntaxNode root)
     {
@@ -34,6 +35,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             {
                 Visit(node);
             }
+        }
+        foreach (var (at, refusal) in growth.Refusals())
+        {
+            Report(at, refusal);
         }
         return new PolicyReport(WithoutRedundantTypes(), randomRewrites);
     }
@@ -118,9 +123,9 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             var symbolInfo = model.GetSymbolInfo(node, ct);
             CheckSymbol(node, symbolInfo);
             NoteRandom(node, symbolInfo.Symbol);
-            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && symbolInfo.Symbol is IMethodSymbol called && GrowsItsOwnTypes(node, called))
+            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && symbolInfo.Symbol is IMethodSymbol called)
             {
-                Report(node, new Refusal($"{called.Name}, calling itself with ever larger type arguments", PolicyCategory.Unmetered));
+                growth.Note(node, Caller(node), called, IsOwn);
             }
         }
         if (node is ExpressionSyntax and not TypeSyntax)
@@ -137,36 +142,18 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         }
     }
 
-    /// <summary>
-    /// Whether a call inside a generic method (or a generic type's member) calls the same method (or a member of the same
-    /// type) with type arguments built from its own: <c>M&lt;T&gt;</c> calling <c>M&lt;(T, T)&gt;</c> makes a new, twice as
-    /// large type at each level, at run time, where the policy's size limit never sees it.
-    /// </summary>
-    private bool GrowsItsOwnTypes(SyntaxNode node, IMethodSymbol called)
+    /// <summary>The member whose generic code a node is in: lambdas and local functions that are not generic belong to it.</summary>
+    private ISymbol? Caller(SyntaxNode node)
     {
         var caller = model.GetEnclosingSymbol(node.SpanStart, ct);
-        while (caller is IMethodSymbol { MethodKind: MethodKind.LambdaMethod or MethodKind.LocalFunction })
+        while (caller is IMethodSymbol { MethodKind: MethodKind.LambdaMethod } or IMethodSymbol { MethodKind: MethodKind.LocalFunction, IsGenericMethod: false })
         {
             caller = caller.ContainingSymbol;
         }
-        if (caller is not IMethodSymbol method)
-        {
-            return false;
-        }
-        static bool Built(ITypeSymbol argument) => argument is not ITypeParameterSymbol && Mentions(argument);
-        static bool Mentions(ITypeSymbol type) => type switch
-        {
-            ITypeParameterSymbol => true,
-            IArrayTypeSymbol array => Mentions(array.ElementType),
-            INamedTypeSymbol named => named.TypeArguments.Any(Mentions),
-            _ => false,
-        };
-        var sameMethod = called.IsGenericMethod && SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition)
-            && called.TypeArguments.Any(Built);
-        var sameType = called.ContainingType is { IsGenericType: true } type && method.ContainingType is { } own
-            && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, own.OriginalDefinition) && type.TypeArguments.Any(Built);
-        return sameMethod || sameType;
+        return caller;
     }
+
+    private bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, model.Compilation.Assembly);
 
     /// <summary>The refusal of a keyword refused wherever it appears, or null.</summary>
     public static Refusal? RefusedKeyword(SyntaxToken token) => token.Kind() switch
