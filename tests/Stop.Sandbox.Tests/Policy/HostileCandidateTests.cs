@@ -110,6 +110,7 @@ public sealed class HostileCandidateTests
         { "class Big { public long " + string.Join(", ", Enumerable.Range(0, 100).Select(k => $"F{k}")) + "; }\nclass Bigger : Big { public long " + string.Join(", ", Enumerable.Range(0, 40).Select(k => $"G{k}")) + "; }", Unmetered, "Bigger, an object of more than 128 fields", 2 },
         { "static long A<T>(int n) => n == 0 ? 1 : B<List<T>>(n - 1);\nstatic long B<T>(int n) => A<T>(n);", Unmetered, "B, in a cycle of generic calls with ever larger type arguments", 1 },
         { "class P<A, B> { }\n" + string.Concat(Enumerable.Range(1, 6).Select(k => $"static object L{k}<T>() => L{k + 1}<P<T, T>>();\n")) + "static object L7<T>() => new P<T, T>();", Unmetered, "L2, called with type arguments that the generic calls after it make more than 256 times larger", 2 },
+        { "var digits = System.Numerics.BigInteger.Pow(7, 1_000_000).ToString().Length;", Unmetered, "System.Numerics.BigInteger.Pow", 1 },
         { "var t = DateTime.Parse(\"00:00\");", Clock, "System.DateTime.Parse", 1 },
         { "var hour = new DateTime(0, DateTimeKind.Utc).ToLocalTime().Hour;", PolicyCategory.Environment, "System.DateTime.ToLocalTime", 1 },
         { "var offset = new DateTimeOffset(new DateTime(1)).Offset;", PolicyCategory.Environment, "new System.DateTimeOffset", 1 },

@@ -217,7 +217,7 @@ public sealed class LegitimateCandidateTests
                 return total + chars.Length;
             }
             var sqrt = Math.Sqrt(2) + MathF.PI + Math.Clamp(5, 0, 3);
-            var big = System.Numerics.BigInteger.Pow(2, 100);
+            var big = System.Numerics.Complex.Abs(new System.Numerics.Complex(3, 4));
             var bits = System.Numerics.BitOperations.PopCount(255u);
             var parsed = int.Parse("42") + Convert.ToInt32("7") + BitConverter.GetBytes(1).Length;
             var name = nameof(Point);
@@ -289,7 +289,7 @@ public sealed class LegitimateCandidateTests
             hash.Add(7);
             hash.Add("s", StringComparer.Ordinal);
             var f = hash.ToHashCode() + string.GetHashCode("abc".AsSpan()) + "s".GetHashCode(StringComparison.Ordinal);
-            var g = System.Numerics.BigInteger.One.GetHashCode() + new SubKey().GetHashCode() + HashCode.Combine(new Doubled(2));
+            var g = System.Numerics.Complex.One.GetHashCode() + new SubKey().GetHashCode() + HashCode.Combine(new Doubled(2));
             var ordered = ImmutableHashSet.Create(1, 2, 3).Count + new Dictionary<string, int> { ["a"] = 1 }.ToFrozenDictionary().Count;
             var keyed = new HashSet<(Key, int)>().Count + new Dictionary<Key, object>().Count;
             var hidden = new HashSet<Plain> { new Plain() }.Count + new Dictionary<int[], int>().Count;

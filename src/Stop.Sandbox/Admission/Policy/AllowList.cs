@@ -179,6 +179,9 @@ internal static class AllowList
         ["System.Numerics.Matrix4x4"] = TypeRule.Refuse(MachineDependent),
         ["System.Numerics.Quaternion"] = TypeRule.Refuse(MachineDependent),
         ["System.Numerics.Plane"] = TypeRule.Refuse(MachineDependent),
+        // One call costs more than the square of its numbers' size: BigInteger.Pow(7, 1_000_000).ToString() took 30 s
+        // for one unit of fuel, and numbers a gigabyte allows would take days.
+        ["System.Numerics.BigInteger"] = TypeRule.Refuse(Unmetered),
 
         // Hashes by object identity, whatever type it is handed as (IEqualityComparer<string> by variance).
         ["System.Collections.Generic.ReferenceEqualityComparer"] = TypeRule.Refuse(UnreproducibleHash),
