@@ -15,6 +15,7 @@ public static class Meter
     [ThreadStatic] private static int depthLimit;
     [ThreadStatic] private static MeterTrip trip;
     [ThreadStatic] private static int thrownAt;
+    [ThreadStatic] private static long thrown;
 
     /// <summary>Why metering stopped the candidate, if it did.</summary>
     public static MeterTrip Trip => trip;
@@ -31,6 +32,7 @@ public static class Meter
         depthLimit = maxDepth;
         trip = MeterTrip.None;
         thrownAt = 0;
+        thrown = 0;
     }
 
     /// <summary>Burns one unit of fuel; once fuel is exhausted every later tick throws again, so a catch cannot swallow it.</summary>
@@ -136,26 +138,33 @@ public static class Meter
     public static int Depth => depth;
 
     /// <summary>
-    /// Keeps the depth an exception is thrown at, the candidate's or the library's, for <see cref="Caught"/>. Called by
-    /// the worker's first-chance handler, where nothing may throw; charges nothing, since the library throws and
-    /// catches inside itself in ways that may differ between a worker's first job and its later ones.
+    /// Notes an exception as it is thrown, the candidate's or the library's, for the next <see cref="Caught"/> to pay:
+    /// how many were thrown, and the deepest they were thrown from. Every one counts, since one thrown inside a filter
+    /// is swallowed by the runtime and one thrown deep may be caught by the library and thrown again shallow. Called by
+    /// the worker's first-chance handler, where nothing may throw, so nothing is charged here.
     /// </summary>
-    public static void Thrown() => thrownAt = depth;
+    public static void Thrown()
+    {
+        thrown++;
+        thrownAt = Math.Max(thrownAt, depth);
+    }
 
     /// <summary>
-    /// Enters a <c>catch</c>: pays for the exception, which costs the runtime what about 700 ticks do, and 200 more
-    /// for each frame it unwound (from the depth it was thrown at, finally blocks leaving as they go); and returns to
+    /// Enters a <c>catch</c>: pays for the exceptions thrown since the last one (about 700 ticks' time each) and for
+    /// the frames unwound from the deepest of them (about 200 each, finally blocks leaving as they go); and returns to
     /// the depth its <c>try</c> started at, since an exception thrown inside a construction skips the
     /// <see cref="Constructed"/> that would have left it.
     /// </summary>
     public static void Caught(int before)
     {
-        fuelLeft -= FuelPerThrow + (long)Math.Max(thrownAt - before, 0) * FuelPerUnwoundFrame;
+        fuelLeft -= Math.Max(thrown, 1) * (long)FuelPerThrow + (long)Math.Max(thrownAt - before, 0) * FuelPerUnwoundFrame;
+        thrown = 0;
+        thrownAt = 0;
         depth = before;
         Tick();
     }
 
-    /// <summary>Fuel each exception caught costs, besides the frames it unwound.</summary>
+    /// <summary>Fuel each exception thrown costs, besides the frames it unwound.</summary>
     public const int FuelPerThrow = 1024;
 
     /// <summary>Fuel each frame an exception unwinds before it is caught costs.</summary>

@@ -121,14 +121,16 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
     [InlineData("thrown and caught in place", "try { throw new InvalidOperationException(); } catch (InvalidOperationException) { x++; }", 0)]
     [InlineData("thrown by the library", "try { x += int.Parse(\"not a number\"); } catch (FormatException) { x++; }", 0)]
     [InlineData("thrown 40 frames down", "try { Down(40); } catch (InvalidOperationException) { x++; }", 40)]
-    public async Task ACaughtException_PaysForTheThrow_AndForEachFrameItUnwound(string construct, string attempt, int frames)
+    [InlineData("thrown in a filter, which the runtime swallows", "try { try { throw new InvalidOperationException(); } catch (InvalidOperationException) when (Down(40) > 0) { } } catch (InvalidOperationException) { x++; }", 40, 2)]
+    [InlineData("thrown 40 frames down a comparer, and again by the library", "try { Array.Sort(new[] { 2, 1 }, Comparer<int>.Create((a, b) => Down(40))); } catch (InvalidOperationException) { x++; }", 40, 2)]
+    public async Task ACaughtException_PaysForTheThrow_AndForEachFrameItUnwound(string construct, string attempt, int frames, int exceptions = 1)
     {
         const string Down = "static int Down(int d) => d == 0 ? throw new InvalidOperationException() : Down(d - 1) + 1;";
         var evaluation = await fixture.Sandbox.ScoreAsync(Solution($"long x = 0;\n    for (var i = 0; i < 100; i++) {{ {attempt} }}", Down), Parity, Split.Val);
         var quiet = await fixture.Sandbox.ScoreAsync(Solution("long x = 0;\n    for (var i = 0; i < 100; i++) { x++; }", Down), Parity, Split.Val);
 
         Assert.True(evaluation.Verdict == Verdict.Ok, $"{construct}: {evaluation.Reason}");
-        var each = (long)Meter.FuelPerThrow + frames * Meter.FuelPerUnwoundFrame;
+        var each = (long)Meter.FuelPerThrow * exceptions + frames * Meter.FuelPerUnwoundFrame;
         Assert.True(evaluation.Fuel - quiet.Fuel >= Parity.InstanceCount(Split.Val) * 100L * each, $"{construct}: {quiet.Fuel} against {evaluation.Fuel}");
     }
 

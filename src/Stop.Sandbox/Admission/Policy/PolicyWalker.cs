@@ -196,19 +196,20 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
     public const int MaxInheritance = 32;
 
     /// <summary>
-    /// How many instance fields an object of the candidate's may have, its own bases' included. Constructing one costs a
-    /// unit of fuel however large it is: a class of 8,000 fields made 64 KB per unit, a thousand times a tick's time.
+    /// How many bytes of instance fields an object of the candidate's may have, its own bases' included (128 numbers).
+    /// Constructing one costs a unit of fuel however large it is: a class of 8,000 fields made 64 KB per unit, a
+    /// thousand times a tick's time, and 128 fields of 256-byte structs made 32 KB.
     /// </summary>
-    public const int MaxFields = 128;
+    public const int MaxObjectBytes = 1024;
 
-    private static int InstanceFields(INamedTypeSymbol type)
+    private long ObjectBytes(INamedTypeSymbol type)
     {
-        var fields = 0;
+        long bytes = 0;
         for (var current = type; current is not null && SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly); current = current.BaseType)
         {
-            fields += current.GetMembers().Count(member => member is IFieldSymbol { IsStatic: false, IsConst: false });
+            bytes += judge.FieldBytes(current);
         }
-        return fields;
+        return bytes;
     }
 
     private void CheckDeclaration(TypeDeclarationSyntax declaration, INamedTypeSymbol declared)
@@ -222,9 +223,9 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
         {
             Report(declaration.Identifier, new Refusal($"{declared.Name}, derived more than {MaxInheritance} deep", PolicyCategory.Unmetered));
         }
-        if (InstanceFields(declared) > MaxFields)
+        if (!declared.IsValueType && ObjectBytes(declared) > MaxObjectBytes)
         {
-            Report(declaration.Identifier, new Refusal($"{declared.Name}, an object of more than {MaxFields} fields", PolicyCategory.Unmetered));
+            Report(declaration.Identifier, new Refusal($"{declared.Name}, an object of more than {MaxObjectBytes:N0} bytes of fields", PolicyCategory.Unmetered));
         }
         if (judge.IsTooLarge(declared))
         {

@@ -171,13 +171,17 @@ internal static class QuickClearance
             {
                 return $"{metadata.GetString(type.Name)}, derived more than {PolicyWalker.MaxInheritance} deep";
             }
-            if (InstanceFields(metadata, type) > PolicyWalker.MaxFields)
+            if (InstanceFields(metadata, type) > MostFieldsCleared)
             {
-                return $"{metadata.GetString(type.Name)}, an object of more than {PolicyWalker.MaxFields} fields";
+                // The walk weighs them (PolicyWalker.MaxObjectBytes): a field may be a large struct.
+                return $"{metadata.GetString(type.Name)}, an object of more than {MostFieldsCleared} fields";
             }
         }
         return null;
     }
+
+    /// <summary>The most instance fields a type may have, its own bases' included, and be cleared without the walk.</summary>
+    private const int MostFieldsCleared = 16;
 
     /// <summary>How many instance fields a type and the assembly's own types it derives from declare.</summary>
     private static int InstanceFields(MetadataReader metadata, TypeDefinition type)

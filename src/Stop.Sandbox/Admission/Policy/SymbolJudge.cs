@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace Stop.Sandbox.Admission.Policy;
@@ -198,6 +200,10 @@ internal sealed class SymbolJudge
         return size;
     }
 
+    /// <summary>The bytes a type's own instance fields take, the way <see cref="IsTooLarge"/> counts them (a reference is 8).</summary>
+    public long FieldBytes(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Sum(field => Math.Min(Bytes(field.Type), long.MaxValue / 1024));
+
     private long Fields(INamedTypeSymbol type)
     {
         if (IsOwn(type.OriginalDefinition))
@@ -261,12 +267,17 @@ internal sealed class SymbolJudge
         "System.Collections.ObjectModel.KeyedCollection", "System.Linq.Lookup",
     };
 
-    /// <summary>LINQ operators that hash their keys (TKey), or their elements where they have no key.</summary>
-    private static readonly HashSet<string> HashingOperators = new(StringComparer.Ordinal)
-    {
-        "Distinct", "DistinctBy", "Union", "UnionBy", "Intersect", "IntersectBy", "Except", "ExceptBy", "GroupBy", "GroupJoin",
-        "Join", "ToDictionary", "ToHashSet", "ToLookup", "CountBy", "AggregateBy",
-    };
+    /// <summary>
+    /// LINQ operators that hash their keys (TKey), or their elements where they have no key: those that take an
+    /// equality comparer, read from the library so that new ones (.NET 10's LeftJoin and RightJoin) are not missed,
+    /// less the two that only compare.
+    /// </summary>
+    private static readonly FrozenSet<string> HashingOperators = typeof(Enumerable).GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Where(method => method.GetParameters().Any(parameter => parameter.ParameterType is { IsGenericType: true } type
+            && type.GetGenericTypeDefinition() == typeof(IEqualityComparer<>)))
+        .Select(method => method.Name)
+        .Except(["Contains", "SequenceEqual"])
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the generic type or method hashes values of its type parameter: a hash collection's key, a LINQ
