@@ -152,8 +152,8 @@ public sealed class CandidateCompiler
     {
         var deepEnough = text.Length > 2 * MaxSyntaxDepth;
         var constants = text.Contains("const", StringComparison.Ordinal);
-        // Short text binds its lambdas many times only if one stands inside another's body.
-        var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") >= 2;
+        // Short text binds its lambdas many times only if one stands inside another's body (a query's clauses are lambdas).
+        var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") + Occurrences(text, "from") >= 2;
         var queries = text.Length > MaxQueryClauses * "let x=y".Length && text.Contains("from", StringComparison.Ordinal);
         var chains = text.AsSpan().Count('.') > MaxChain;
         if (!deepEnough && !constants && !lambdas && !queries && !chains)
@@ -181,7 +181,7 @@ public sealed class CandidateCompiler
         }
         if (lambdas && LambdaBinding.TooCostly(root))
         {
-            return (code, "the compiler would bind its lambdas more than " + $"{LambdaBinding.MaxBindings:N0} times: a lambda passed to "
+            return (code, "the compiler would bind its lambdas more than " + $"{LambdaBinding.MaxBindings:N0} times: a lambda (or query clause) passed to "
                 + "a call is bound once per overload of its name, and once more for each binding of a lambda around it; "
                 + "nest fewer lambdas in calls with many overloads");
         }

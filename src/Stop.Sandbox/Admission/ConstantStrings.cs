@@ -24,8 +24,11 @@ internal static class ConstantStrings
         var constants = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
         foreach (var declaration in root.DescendantNodes().OfType<VariableDeclarationSyntax>())
         {
-            if (declaration.Parent is LocalDeclarationStatementSyntax { IsConst: true } || declaration.Parent is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
+            if ((declaration.Parent is LocalDeclarationStatementSyntax { IsConst: true } || declaration.Parent is FieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                && declaration.Type is not PredefinedTypeSyntax { Keyword.RawKind: not (int)SyntaxKind.StringKeyword and not (int)SyntaxKind.ObjectKeyword })
             {
+                // A number is no string (nor part of one: only strings concatenate into a constant), and numbers of one
+                // name in two methods, defined through each other, must not look like a cycle.
                 foreach (var variable in declaration.Variables)
                 {
                     if (variable.Initializer is { } initializer)

@@ -224,6 +224,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     [InlineData("Sum inside Sum, eight deep", "", "var z = NEST;", 8)]
     [InlineData("three overloads of its own, twelve deep", "static int M(Func<int, int> f) => 0;\nstatic int M(Func<long, int> f) => 1;\nstatic int M(Func<string, int> f) => 2;", "var z = OWN;", 12)]
     [InlineData("Sum inside Sum through a conditional, eight deep", "", "var z = true ? 0 : NEST;", 8)]
+    [InlineData("queries inside queries over twelve overloads of Select, six deep", "class Q\n{\nSELECTS}", "var q = new Q();\n    var z = QUERY;", 6)]
     public void LambdasThatWouldBeBoundExponentiallyOften_AreRefused_BeforeCompiling(string what, string declarations, string body, int depth)
     {
         var nest = "0";
@@ -233,7 +234,14 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
             nest = $"c[0].Sum(x{level} => (b.Length > 1 ? {nest} : 1))";
             own = $"M(x{level} => {own})";
         }
-        var text = $"{declarations}\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{{\n    {body.Replace("NEST", nest).Replace("OWN", own)}\n    return new int[c.Length];\n}}";
+        var query = "1";
+        for (var level = 0; level < depth; level++)
+        {
+            query = $"(from x{level} in q select {query})";
+        }
+        var selects = string.Concat(new[] { "int", "long", "double", "float", "decimal", "short", "byte", "uint", "ulong", "sbyte", "ushort", "int?" }
+            .Select(type => $"    public int Select(Func<int, {type}> f) => 1;\n"));
+        var text = $"{declarations.Replace("SELECTS", selects)}\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{{\n    {body.Replace("NEST", nest).Replace("OWN", own).Replace("QUERY", query)}\n    return new int[c.Length];\n}}";
 
         var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
 
@@ -242,15 +250,34 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public void NumericConstantsOfOneNameInTwoMethods_DefinedThroughEachOther_AreAdmitted()
+    {
+        var text = """
+            static int Left() { const int Size = 8; const int Half = Size / 2; return Half; }
+            static int Right() { const int Half = 4; const int Size = Half * 2; return Size; }
+            int[] Algorithm(int[][] a, int[] b, int[][] c) => new int[c.Length + Left() - Right() + 4];
+            """;
+
+        var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
+
+        Assert.True(candidate.IsAdmitted, candidate.Reason);
+    }
+
+    [Fact]
     public void OrdinaryLinq_WithLambdasInsideLambdas_IsAdmitted()
     {
         var text = """
             int[] Algorithm(int[][] a, int[] b, int[][] c)
             {
+                var d = a[0].Length;
+                var triple = Enumerable.Range(0, d).Max(i =>
+                    Enumerable.Range(i + 1, d - i - 1).Max(j =>
+                        Enumerable.Range(j + 1, d - j - 1).Max(k =>
+                            (a.Zip(b).Sum(p => (p.First[i] ^ p.First[j] ^ p.First[k]) == p.Second ? 1 : 0), i, j, k))));
                 var weights = Enumerable.Range(0, 10).Select(j => a.Where(row => row[j] == 1).Sum(row => b[Array.IndexOf(a, row)])).ToArray();
                 var best = a.GroupBy(row => row.Sum()).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First();
                 var total = c.Sum(row => row.Select((v, i) => v * weights[i]).Sum(v => v > 0 ? v : 0));
-                return c.Select(row => row.Zip(weights, (x, w) => x * w).Sum() + best.Key + total > 0 ? 1 : 0).ToArray();
+                return c.Select(row => row.Zip(weights, (x, w) => x * w).Sum() + best.Key + total + triple.i > 0 ? 1 : 0).ToArray();
             }
             """;
 

@@ -7,30 +7,35 @@ namespace Stop.Sandbox.Admission.Policy;
 /// generic method that calls another with <c>P&lt;T, T&gt;</c> makes a type three times the size of <c>T</c>; 23 such methods,
 /// one calling the next, made a type whose name the runtime spelled in 500 million characters, in native memory,
 /// for a few units of fuel (and at 24 the worker died of it). A cycle of such calls makes types without end. The
-/// policy sees only the definitions, so it follows the calls between the candidate's own generic methods and types,
-/// and refuses a call that closes a cycle with growth, or one whose types can grow more than <see cref="MaxGrowth"/>
-/// times along the calls that follow it. Not thread-safe: one instance serves one check.
+/// policy sees only the definitions, so it follows the uses (calls, constructions, method groups, types named, base
+/// types) between the candidate's own generic methods and types, and refuses a use that closes a cycle with growth,
+/// or one whose types can grow more than <see cref="MaxGrowth"/> times along the uses that follow it. Not thread-safe: one instance serves one check.
 /// </summary>
 internal sealed class GenericGrowth
 {
     /// <summary>The most a chain of generic calls may multiply the size of the types it is given.</summary>
     public const int MaxGrowth = 256;
 
-    private readonly List<(ISymbol From, ISymbol To, long Factor, SyntaxNode At, string Called)> calls = [];
+    private readonly List<(ISymbol From, ISymbol To, long Factor, SyntaxNode At, string Used, bool Called)> calls = [];
 
     /// <summary>
-    /// Notes a call (or construction) made inside <paramref name="caller"/> of <paramref name="called"/>, when both are
-    /// the candidate's own generic code.
+    /// Notes a use of <paramref name="used"/> (a call, a construction, a method group, a type named anywhere, a base
+    /// type) inside <paramref name="user"/>'s code, when both are the candidate's own generic code.
     /// </summary>
-    public void Note(SyntaxNode at, ISymbol? caller, IMethodSymbol called, Func<ISymbol, bool> isOwn)
+    public void Note(SyntaxNode at, Func<ISymbol?> user, ISymbol used, Func<ISymbol, bool> isOwn)
     {
-        if (Context(caller) is not { } from || !isOwn(from) || Context(called) is not { } to || !isOwn(to))
+        if (Context(used) is not { } to || !isOwn(to) || Context(user()) is not { } from || !isOwn(from))
         {
             return;
         }
-        var arguments = called.TypeArguments.Concat(called.ContainingType?.TypeArguments ?? []);
+        var arguments = used switch
+        {
+            IMethodSymbol method => method.TypeArguments.Concat(method.ContainingType?.TypeArguments ?? []),
+            INamedTypeSymbol type => type.TypeArguments.Concat(type.ContainingType?.TypeArguments ?? []),
+            _ => used.ContainingType?.TypeArguments ?? [],
+        };
         var factor = arguments.Select(Factor).DefaultIfEmpty(1).Max();
-        calls.Add((from, to, factor, at, called.Name));
+        calls.Add((from, to, factor, at, used.Name, used is IMethodSymbol));
     }
 
     /// <summary>The calls refused, each with its refusal, once every call has been noted.</summary>
@@ -40,8 +45,8 @@ internal sealed class GenericGrowth
         var growing = calls.Where(call => call.Factor > 1 && reach(call.To).Contains(call.From)).ToList();
         foreach (var call in growing)
         {
-            var what = SymbolEqualityComparer.Default.Equals(call.From, call.To) ? "calling itself" : "in a cycle of generic calls";
-            yield return (call.At, new Refusal($"{call.Called}, {what} with ever larger type arguments", PolicyCategory.Unmetered));
+            var what = !SymbolEqualityComparer.Default.Equals(call.From, call.To) ? "in a cycle of generic calls" : call.Called ? "calling itself" : "using itself";
+            yield return (call.At, new Refusal($"{call.Used}, {what} with ever larger type arguments", PolicyCategory.Unmetered));
         }
         // Without those, what remains grows only along paths: how much, from each context, by relaxation.
         var rest = calls.Except(growing).ToList();
@@ -65,7 +70,8 @@ internal sealed class GenericGrowth
         }
         foreach (var call in rest.Where(call => call.Factor > 1 && call.Factor * growth.GetValueOrDefault(call.To, 1) > MaxGrowth))
         {
-            yield return (call.At, new Refusal($"{call.Called}, called with type arguments that the generic calls after it make more than {MaxGrowth} times larger", PolicyCategory.Unmetered));
+            yield return (call.At, new Refusal(
+                $"{call.Used}, {(call.Called ? "called" : "used")} with type arguments that the generic calls after it make more than {MaxGrowth} times larger", PolicyCategory.Unmetered));
         }
     }
 
@@ -73,6 +79,7 @@ internal sealed class GenericGrowth
     private static ISymbol? Context(ISymbol? member) => member switch
     {
         IMethodSymbol { IsGenericMethod: true } method => method.OriginalDefinition,
+        INamedTypeSymbol { IsGenericType: true } type => type.OriginalDefinition,
         { ContainingType: { IsGenericType: true } type } => type.OriginalDefinition,
         _ => null,
     };

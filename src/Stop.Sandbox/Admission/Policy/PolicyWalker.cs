@@ -123,9 +123,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             var symbolInfo = model.GetSymbolInfo(node, ct);
             CheckSymbol(node, symbolInfo);
             NoteRandom(node, symbolInfo.Symbol);
-            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && symbolInfo.Symbol is IMethodSymbol called)
+            if (symbolInfo.Symbol is { } used)
             {
-                growth.Note(node, Caller(node), called, IsOwn);
+                // Wherever the candidate's generic code is named, not only called: a method group made a delegate grows types too.
+                growth.Note(node, () => Caller(node), used, IsOwn);
             }
         }
         if (node is ExpressionSyntax and not TypeSyntax)
