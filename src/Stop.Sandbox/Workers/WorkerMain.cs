@@ -28,7 +28,9 @@ public static class WorkerMain
     /// <summary>
     /// The most heap a job may leave behind. An unloaded candidate's statics stay until collections find them, and a
     /// job that kept 700 MB there ran the next job out of memory: how much room a job has must not depend on what the
-    /// worker ran before it.
+    /// worker ran before it, beyond this allowance. Below it the worker does not collect (a full collection after
+    /// every job would cost each job more than its scoring), so a job near the cap can still run out of memory after
+    /// one that kept a few megabytes; that outcome is decided by the memory cap, and recorded so.
     /// </summary>
     private const long MaxLeftoverBytes = 64 << 20;
 
