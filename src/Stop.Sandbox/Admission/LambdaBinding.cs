@@ -97,6 +97,9 @@ internal static class LambdaBinding
                     continue;
                 case ArgumentSyntax { Parent: BaseArgumentListSyntax { Parent: { } call } }:
                     return call;
+                case BinaryExpressionSyntax or AssignmentExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax:
+                    // An operand of an operator the candidate may have overloaded, or of a conversion it may have written.
+                    return parent;
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
                     // Each element of a collection initializer is an argument of an Add.
                     return initializer;
@@ -124,6 +127,7 @@ internal static class LambdaBinding
                     ConstructorDeclarationSyntax constructor => Constructor(constructor.Identifier.ValueText),
                     TypeDeclarationSyntax { ParameterList: not null } type => Constructor(type.Identifier.ValueText),
                     IndexerDeclarationSyntax => Indexer,
+                    OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax => Operator,
                     _ => null,
                 };
                 if (name is not null)
@@ -153,6 +157,7 @@ internal static class LambdaBinding
                 ConstructorInitializerSyntax { Parent: ConstructorDeclarationSyntax constructor } initializer
                     when initializer.IsKind(SyntaxKind.ThisConstructorInitializer) => own.GetValueOrDefault(Constructor(constructor.Identifier.ValueText)),
                 ElementAccessExpressionSyntax or ElementBindingExpressionSyntax => own.GetValueOrDefault(Indexer),
+                BinaryExpressionSyntax or AssignmentExpressionSyntax or PrefixUnaryExpressionSyntax or CastExpressionSyntax => own.GetValueOrDefault(Operator),
                 InitializerExpressionSyntax => own.GetValueOrDefault("Add") + Library.Value.Methods("Add"),
                 // A base constructor, a target-typed new: which type's constructors is not in the syntax.
                 _ => mostConstructors,
@@ -179,6 +184,7 @@ internal static class LambdaBinding
 
         private const string ConstructorPrefix = "new ";
         private const string Indexer = "this[]";
+        private const string Operator = "operator";
 
         private static string Constructor(string type) => ConstructorPrefix + type;
     }

@@ -225,6 +225,7 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
     [InlineData("three overloads of its own, twelve deep", "static int M(Func<int, int> f) => 0;\nstatic int M(Func<long, int> f) => 1;\nstatic int M(Func<string, int> f) => 2;", "var z = OWN;", 12)]
     [InlineData("Sum inside Sum through a conditional, eight deep", "", "var z = true ? 0 : NEST;", 8)]
     [InlineData("queries inside queries over twelve overloads of Select, six deep", "class Q\n{\nSELECTS}", "var q = new Q();\n    var z = QUERY;", 6)]
+    [InlineData("lambdas as operands of ten overloads of +, eight deep", "class C\n{\nOPERATORS}", "var c = new C();\n    var z = PLUS;", 8)]
     public void LambdasThatWouldBeBoundExponentiallyOften_AreRefused_BeforeCompiling(string what, string declarations, string body, int depth)
     {
         var nest = "0";
@@ -239,9 +240,16 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         {
             query = $"(from x{level} in q select {query})";
         }
+        var plus = "c";
+        for (var level = 0; level < depth; level++)
+        {
+            plus = $"c + (x{level} => {plus})";
+        }
+        var operators = string.Concat(new[] { "int", "long", "double", "float", "decimal", "short", "byte", "uint", "ulong", "sbyte" }
+            .Select(type => $"    public static C operator +(C c, Func<{type}, C> f) => c;\n"));
         var selects = string.Concat(new[] { "int", "long", "double", "float", "decimal", "short", "byte", "uint", "ulong", "sbyte", "ushort", "int?" }
             .Select(type => $"    public int Select(Func<int, {type}> f) => 1;\n"));
-        var text = $"{declarations.Replace("SELECTS", selects)}\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{{\n    {body.Replace("NEST", nest).Replace("OWN", own).Replace("QUERY", query)}\n    return new int[c.Length];\n}}";
+        var text = $"{declarations.Replace("SELECTS", selects).Replace("OPERATORS", operators)}\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{{\n    {body.Replace("NEST", nest).Replace("OWN", own).Replace("QUERY", query).Replace("PLUS", plus)}\n    return new int[c.Length];\n}}";
 
         var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
 

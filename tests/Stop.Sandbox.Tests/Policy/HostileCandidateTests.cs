@@ -114,6 +114,7 @@ public sealed class HostileCandidateTests
         { "var digits = System.Numerics.BigInteger.Pow(7, 1_000_000).ToString().Length;", Unmetered, "System.Numerics.BigInteger.Pow", 1 },
         { "class Probe\n{\n    public override bool Equals(object? o) => false;\n    public override int GetHashCode() => 7;\n}\nvar n = new object[] { 1 }.LeftJoin(new object[] { new Probe() }, o => o, p => p, (o, p) => o).Count();", UnreproducibleHash, "System.Object as a hashed key in a candidate that writes its own Equals: the framework's objects hash by identity", 6 },
         { "struct P<A, B> { }\n" + string.Concat(Enumerable.Range(1, 6).Select(k => $"static string M{k}<T>() {{ Func<string> f = M{k + 1}<P<T, T>>; return f(); }}\n")) + "static string M7<T>() => \"\";", Unmetered, "M2, called with type arguments that the generic calls after it make more than 256 times larger", 2 },
+        { "interface IV { int Go<T>(int n, T x); }\nclass V : IV\n{\n    public int Go<T>(int n, T x) { IV next = this; return n == 0 ? 0 : next.Go<(T, T)>(n - 1, (x, x)); }\n}", Unmetered, "Go, in a cycle of generic calls with ever larger type arguments", 4 },
         { "var t = DateTime.Parse(\"00:00\");", Clock, "System.DateTime.Parse", 1 },
         { "var hour = new DateTime(0, DateTimeKind.Utc).ToLocalTime().Hour;", PolicyCategory.Environment, "System.DateTime.ToLocalTime", 1 },
         { "var offset = new DateTimeOffset(new DateTime(1)).Offset;", PolicyCategory.Environment, "new System.DateTimeOffset", 1 },

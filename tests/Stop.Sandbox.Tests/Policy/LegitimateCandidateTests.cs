@@ -38,6 +38,21 @@ public sealed class LegitimateCandidateTests
         PolicyAssert.Admitted(report);
     }
 
+    [Fact]
+    public void Check_AdmitsAGenericClassWhoseGenericHelperTakesTuplesOfItsType()
+    {
+        var report = Candidates.Check("""
+            class Ranker<T>(Func<T, double> score)
+            {
+                private static U ArgMax<U>(IEnumerable<U> items, Func<U, double> key) => items.MaxBy(key)!;
+                public T Best(IEnumerable<T> items) => ArgMax(items.Select(x => (Item: x, Score: score(x))), p => p.Score).Item;
+            }
+            var best = new Ranker<int>(x => -x).Best([3, 1, 2]);
+            """);
+
+        PolicyAssert.Admitted(report);
+    }
+
     /// <summary>Keys typed object or an interface are refused only beside an Equals of the candidate's own.</summary>
     [Fact]
     public void Check_AdmitsHashSetsOfObjects_InACandidateThatWritesNoEquals()

@@ -11,7 +11,7 @@ namespace Stop.Sandbox.Admission.Policy;
 /// types) between the candidate's own generic methods and types, and refuses a use that closes a cycle with growth,
 /// or one whose types can grow more than <see cref="MaxGrowth"/> times along the uses that follow it. Not thread-safe: one instance serves one check.
 /// </summary>
-internal sealed class GenericGrowth
+internal sealed class GenericGrowth(IAssemblySymbol candidate)
 {
     /// <summary>The most a chain of generic calls may multiply the size of the types it is given.</summary>
     public const int MaxGrowth = 256;
@@ -24,7 +24,9 @@ internal sealed class GenericGrowth
     /// </summary>
     public void Note(SyntaxNode at, Func<ISymbol?> user, ISymbol used, Func<ISymbol, bool> isOwn)
     {
-        if (Context(used) is not { } to || !isOwn(to) || Context(user()) is not { } from || !isOwn(from))
+        // Only methods and types take type arguments; a field, a parameter or a local is reached through a type named
+        // on its own (C<P<T, T>>.F names C<P<T, T>>), and counting them tied helpers to the generic class they sit in.
+        if (used is not (IMethodSymbol or INamedTypeSymbol) || Context(used) is not { } to || !isOwn(to) || Context(user()) is not { } from || !isOwn(from))
         {
             return;
         }
@@ -32,7 +34,7 @@ internal sealed class GenericGrowth
         {
             IMethodSymbol method => method.TypeArguments.Concat(method.ContainingType?.TypeArguments ?? []),
             INamedTypeSymbol type => type.TypeArguments.Concat(type.ContainingType?.TypeArguments ?? []),
-            _ => used.ContainingType?.TypeArguments ?? [],
+            _ => [],
         };
         var factor = arguments.Select(Factor).DefaultIfEmpty(1).Max();
         calls.Add((from, to, factor, at, used.Name, used is IMethodSymbol));
@@ -41,6 +43,7 @@ internal sealed class GenericGrowth
     /// <summary>The calls refused, each with its refusal, once every call has been noted.</summary>
     public IEnumerable<(SyntaxNode At, Refusal Refusal)> Refusals()
     {
+        AddDispatch();
         var reach = Reachability();
         var growing = calls.Where(call => call.Factor > 1 && reach(call.To).Contains(call.From)).ToList();
         foreach (var call in growing)
@@ -72,6 +75,40 @@ internal sealed class GenericGrowth
         {
             yield return (call.At, new Refusal(
                 $"{call.Used}, {(call.Called ? "called" : "used")} with type arguments that the generic calls after it make more than {MaxGrowth} times larger", PolicyCategory.Unmetered));
+        }
+    }
+
+    /// <summary>
+    /// A call of an interface's or a virtual method runs an implementation or override: an edge from each of the
+    /// candidate's own such methods to each of its own methods that implement or override it, adding nothing.
+    /// </summary>
+    private void AddDispatch()
+    {
+        var dispatch = new List<(ISymbol From, ISymbol To)>();
+        foreach (var type in OwnTypes.In(candidate))
+        {
+            foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    dispatch.Add((overridden, method));
+                }
+            }
+            foreach (var member in type.AllInterfaces.SelectMany(i => i.GetMembers()).OfType<IMethodSymbol>())
+            {
+                if (type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                {
+                    dispatch.Add((member, implementation));
+                }
+            }
+        }
+        foreach (var (from, to) in dispatch)
+        {
+            if (Context(from) is { } source && Context(to) is { } target && SymbolEqualityComparer.Default.Equals(source.ContainingAssembly, candidate)
+                && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, candidate))
+            {
+                calls.Add((source, target, 1, null!, to.Name, true));
+            }
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
     private readonly List<PolicyViolation> violations = [];
     private readonly HashSet<(int Line, string Symbol)> reported = [];
     private readonly List<SyntaxNode> randomRewrites = [];
-    private readonly GenericGrowth growth = new();
+    private readonly GenericGrowth growth = new(model.Compilation.Assembly);
 
     public PolicyReport Run(SyntaxNode root)
     {
