@@ -144,9 +144,10 @@ public sealed class CandidateCompiler
     /// The code of a text and why compiling it would cost the host too much, or nulls: syntax nested deeper than
     /// <see cref="MaxSyntaxDepth"/>, constant strings longer than <see cref="ConstantStrings.MaxCharacters"/>, or
     /// lambdas whose binding could come to more than <see cref="LambdaBinding.MaxBindings"/>, a query of more than
-    /// <see cref="MaxQueryClauses"/> clauses, or a chain of more than <see cref="MaxChain"/> member accesses. Parsed here
-    /// only when the text could hold any of these: long enough to nest that deep, declaring a constant, holding two
-    /// lambdas, a long text holding a query, or enough dots for such a chain.
+    /// <see cref="MaxQueryClauses"/> clauses, a chain of more than <see cref="MaxChain"/> member accesses, or locals whose
+    /// inferred types could grow past <see cref="InferredTypes.MaxParts"/> parts. Parsed here only when the text could
+    /// hold any of these: long enough to nest that deep, declaring a constant, holding two lambdas, a long text holding
+    /// a query, enough dots for such a chain, or enough locals declared with var.
     /// </summary>
     private static (string? Code, string? Reason) TooHeavy(string text, CancellationToken cancellationToken)
     {
@@ -156,7 +157,9 @@ public sealed class CandidateCompiler
         var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") + Occurrences(text, "from") >= 2;
         var queries = text.Length > MaxQueryClauses * "let x=y".Length && text.Contains("from", StringComparison.Ordinal);
         var chains = text.AsSpan().Count('.') > MaxChain;
-        if (!deepEnough && !constants && !lambdas && !queries && !chains)
+        // A type doubles at most once per local declared with var.
+        var inferred = CountOf(text, "var") > 16;
+        if (!deepEnough && !constants && !lambdas && !queries && !chains && !inferred)
         {
             return (null, null);
         }
@@ -170,6 +173,10 @@ public sealed class CandidateCompiler
         {
             // Emitting a constant builds it whole, in the host.
             return (code, $"the code's constant strings could come to more than {ConstantStrings.MaxCharacters:N0} characters");
+        }
+        if (inferred && InferredTypes.TooLarge(root))
+        {
+            return (code, $"a local's inferred type could have more than {InferredTypes.MaxParts:N0} parts (var b = (a, a); doubles a's)");
         }
         if (chains && LongestChain(root) > MaxChain)
         {
@@ -238,6 +245,16 @@ public sealed class CandidateCompiler
             clauses += body.Clauses.Count + 1;
         }
         return clauses;
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     private static int Occurrences(string text, string value)
