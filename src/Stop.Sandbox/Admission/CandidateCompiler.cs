@@ -362,7 +362,7 @@ public sealed class CandidateCompiler
         }
         if (attempt.Errors.Length > 0)
         {
-            var diagnostics = attempt.Errors.Take(MaxDiagnostics).Select(Describe).ToArray();
+            var diagnostics = attempt.Errors.Take(MaxDiagnostics).Select(error => Describe(error, attempt.Compilation)).ToArray();
             return refused(Verdict.CompileError, diagnostics[0], diagnostics, []);
         }
 
@@ -395,7 +395,7 @@ public sealed class CandidateCompiler
             var rewritten = Emit(compilation, cancellationToken);
             if (rewritten.Assembly is null)
             {
-                var diagnostics = rewritten.Errors.Take(MaxDiagnostics).Select(Describe).ToArray();
+                var diagnostics = rewritten.Errors.Take(MaxDiagnostics).Select(error => Describe(error, compilation)).ToArray();
                 return refused(Verdict.CompileError, diagnostics.FirstOrDefault() ?? "emit failed", diagnostics, []);
             }
             assembly = rewritten.Assembly;
@@ -464,10 +464,62 @@ public sealed class CandidateCompiler
         return (errors, emitted.Success ? bytes.ToArray() : null);
     }
 
-    private static string Describe(Diagnostic diagnostic)
+    private static string Describe(Diagnostic diagnostic, Compilation compilation)
     {
         var line = diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+        if (NamesTooLargeAType(diagnostic, compilation))
+        {
+            // Its message would spell the type out in full, each shared part again each time: gigabytes, in the host.
+            return $"line {line}: {diagnostic.Id}: (the message names a type of more than {InferredTypes.MaxParts:N0} parts, not spelled out here)";
+        }
         return $"line {line}: {diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// Whether the types at a diagnostic's place (the expression there, and the one around it) have more than
+    /// <see cref="InferredTypes.MaxParts"/> parts: nested generic calls (<c>D(D(D(x)))</c> with <c>(T, T) D&lt;T&gt;(T)</c>) double a
+    /// type at each level without any local the syntactic estimate sees. Counted with each shared part once.
+    /// </summary>
+    private static bool NamesTooLargeAType(Diagnostic diagnostic, Compilation compilation)
+    {
+        if (diagnostic.Location.SourceTree is not { } tree || !compilation.SyntaxTrees.Contains(tree))
+        {
+            return false;
+        }
+        var model = compilation.GetSemanticModel(tree);
+        var node = tree.GetRoot().FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var sizes = new Dictionary<ITypeSymbol, long>(SymbolEqualityComparer.Default);
+        foreach (var near in node.AncestorsAndSelf().Take(3).SelectMany(n => n.DescendantNodesAndSelf().Take(64)))
+        {
+            var info = model.GetTypeInfo(near);
+            if (Parts(info.Type, sizes) > InferredTypes.MaxParts || Parts(info.ConvertedType, sizes) > InferredTypes.MaxParts)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How many parts a type spelled out has (saturating), each distinct type counted once and remembered.</summary>
+    private static long Parts(ITypeSymbol? type, Dictionary<ITypeSymbol, long> sizes)
+    {
+        if (type is null)
+        {
+            return 0;
+        }
+        if (sizes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+        sizes[type] = 1;
+        var parts = type switch
+        {
+            INamedTypeSymbol named => named.TypeArguments.Aggregate(1L, (sum, argument) => Math.Min(sum + Parts(argument, sizes), long.MaxValue / 4)),
+            IArrayTypeSymbol array => 1 + Parts(array.ElementType, sizes),
+            _ => 1,
+        };
+        sizes[type] = parts;
+        return parts;
     }
 
     /// <summary>

@@ -259,6 +259,24 @@ public sealed class BatchAdmissionTests(SandboxFixture fixture)
         Assert.Contains("would bind its lambdas more than", candidate.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>Nested generic calls that double a type: the error's message would spell it out in gigabytes.</summary>
+    [Fact]
+    public void AnErrorNamingAnEnormousType_IsDescribed_WithoutSpellingItOut()
+    {
+        var nested = "1";
+        for (var level = 0; level < 17; level++)
+        {
+            nested = $"D({nested})";
+        }
+        var text = $"static (T, T) D<T>(T x) => (x, x);\nint[] Algorithm(int[][] a, int[] b, int[][] c)\n{{\n    int z = {nested};\n    return new int[c.Length];\n}}";
+
+        var candidate = new CandidateCompiler().Admit(text, CandidateKind.Solution, Signature);
+
+        Assert.Equal(Verdict.CompileError, candidate.Refusal);
+        Assert.Contains("not spelled out", candidate.Reason, StringComparison.Ordinal);
+        Assert.True(candidate.Reason.Length < 200, candidate.Reason.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void NumericConstantsOfOneNameInTwoMethods_DefinedThroughEachOther_AreAdmitted()
     {
