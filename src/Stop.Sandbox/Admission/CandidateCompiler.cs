@@ -157,8 +157,8 @@ public sealed class CandidateCompiler
         var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") + Occurrences(text, "from") >= 2;
         var queries = text.Length > MaxQueryClauses * "let x=y".Length && text.Contains("from", StringComparison.Ordinal);
         var chains = text.AsSpan().Count('.') > MaxChain;
-        // A type doubles at most once per local declared with var.
-        var inferred = CountOf(text, "var") > 16;
+        // A type doubles at most once per local declared with var, or per nested call of a generic method.
+        var inferred = CountOf(text, "var") > 16 || Occurrences(text, "<") > 0 && CountOf(text, "(") > 16;
         if (!deepEnough && !constants && !lambdas && !queries && !chains && !inferred)
         {
             return (null, null);
@@ -176,7 +176,7 @@ public sealed class CandidateCompiler
         }
         if (inferred && InferredTypes.TooLarge(root))
         {
-            return (code, $"a local's inferred type could have more than {InferredTypes.MaxParts:N0} parts (var b = (a, a); doubles a's)");
+            return (code, $"a local's or a call's inferred type could have more than {InferredTypes.MaxParts:N0} parts (var b = (a, a); doubles a's, and so does a call of (T, T) D<T>(T x))");
         }
         if (chains && LongestChain(root) > MaxChain)
         {
