@@ -154,11 +154,11 @@ public sealed class CandidateCompiler
         var deepEnough = text.Length > 2 * MaxSyntaxDepth;
         var constants = text.Contains("const", StringComparison.Ordinal);
         // Short text binds its lambdas many times only if one stands inside another's body (a query's clauses are lambdas).
-        var lambdas = deepEnough || Occurrences(text, "=>") + Occurrences(text, "delegate") + Occurrences(text, "from") >= 2;
+        var lambdas = deepEnough || CountOf(text, "=>", 2) + CountOf(text, "delegate", 2) + CountOf(text, "from", 2) >= 2;
         var queries = text.Length > MaxQueryClauses * "let x=y".Length && text.Contains("from", StringComparison.Ordinal);
         var chains = text.AsSpan().Count('.') > MaxChain;
         // A type doubles at most once per local declared with var, or per nested call of a generic method.
-        var inferred = CountOf(text, "var") > 16 || Occurrences(text, "<") > 0 && CountOf(text, "(") > 16;
+        var inferred = CountOf(text, "var", 17) > 16 || text.Contains('<', StringComparison.Ordinal) && CountOf(text, "(", 17) > 16;
         if (!deepEnough && !constants && !lambdas && !queries && !chains && !inferred)
         {
             return (null, null);
@@ -247,20 +247,11 @@ public sealed class CandidateCompiler
         return clauses;
     }
 
-    private static int CountOf(string text, string value)
+    /// <summary>How often <paramref name="value"/> occurs in <paramref name="text"/>, counted up to <paramref name="atMost"/>.</summary>
+    private static int CountOf(string text, string value, int atMost = int.MaxValue)
     {
         var count = 0;
-        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-        return count;
-    }
-
-    private static int Occurrences(string text, string value)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0 && count < 2; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0 && count < atMost; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
         {
             count++;
         }
