@@ -16,7 +16,8 @@ internal sealed class GenericGrowth(IAssemblySymbol candidate)
     /// <summary>The most a chain of generic calls may multiply the size of the types it is given.</summary>
     public const int MaxGrowth = 256;
 
-    private readonly List<(ISymbol From, ISymbol To, long Factor, SyntaxNode At, string Used, bool Called)> calls = [];
+    /// <summary>Each use noted, where it is (none for an edge of dispatch, which adds nothing and is never refused).</summary>
+    private readonly List<(ISymbol From, ISymbol To, long Factor, SyntaxNode? At, string Used, bool Called)> calls = [];
 
     /// <summary>
     /// Notes a use of <paramref name="used"/> (a call, a construction, a method group, a type named anywhere, a base
@@ -46,10 +47,10 @@ internal sealed class GenericGrowth(IAssemblySymbol candidate)
         AddDispatch();
         var reach = Reachability();
         var growing = calls.Where(call => call.Factor > 1 && reach(call.To).Contains(call.From)).ToList();
-        foreach (var call in growing)
+        foreach (var call in growing.Where(call => call.At is not null))
         {
             var what = !SymbolEqualityComparer.Default.Equals(call.From, call.To) ? "in a cycle of generic calls" : call.Called ? "calling itself" : "using itself";
-            yield return (call.At, new Refusal($"{call.Used}, {what} with ever larger type arguments", PolicyCategory.Unmetered));
+            yield return (call.At!, new Refusal($"{call.Used}, {what} with ever larger type arguments", PolicyCategory.Unmetered));
         }
         // Without those, what remains grows only along paths: how much, from each context, by relaxation.
         var rest = calls.Except(growing).ToList();
@@ -71,9 +72,9 @@ internal sealed class GenericGrowth(IAssemblySymbol candidate)
                 break;
             }
         }
-        foreach (var call in rest.Where(call => call.Factor > 1 && call.Factor * growth.GetValueOrDefault(call.To, 1) > MaxGrowth))
+        foreach (var call in rest.Where(call => call.At is not null && call.Factor > 1 && call.Factor * growth.GetValueOrDefault(call.To, 1) > MaxGrowth))
         {
-            yield return (call.At, new Refusal(
+            yield return (call.At!, new Refusal(
                 $"{call.Used}, {(call.Called ? "called" : "used")} with type arguments that the generic calls after it make more than {MaxGrowth} times larger", PolicyCategory.Unmetered));
         }
     }
@@ -107,7 +108,7 @@ internal sealed class GenericGrowth(IAssemblySymbol candidate)
             if (Context(from) is { } source && Context(to) is { } target && SymbolEqualityComparer.Default.Equals(source.ContainingAssembly, candidate)
                 && SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, candidate))
             {
-                calls.Add((source, target, 1, null!, to.Name, true));
+                calls.Add((source, target, 1, null, to.Name, true));
             }
         }
     }
