@@ -167,11 +167,12 @@ internal static class QuickClearance
             {
                 return $"{metadata.GetString(type.Name)}.Equals";
             }
-            if (InheritanceDepth(metadata, type) > PolicyWalker.MaxInheritance)
+            var chain = OwnChain(metadata, type).ToList();
+            if (chain.Count - 1 > PolicyWalker.MaxInheritance)
             {
                 return $"{metadata.GetString(type.Name)}, derived more than {PolicyWalker.MaxInheritance} deep";
             }
-            if (InstanceFields(metadata, type) > MostFieldsCleared)
+            if (chain.Sum(link => link.GetFields().Count(handle => (metadata.GetFieldDefinition(handle).Attributes & FieldAttributes.Static) == 0)) > MostFieldsCleared)
             {
                 // The walk weighs them (PolicyWalker.MaxObjectBytes): a field may be a large struct.
                 return $"{metadata.GetString(type.Name)}, an object of more than {MostFieldsCleared} fields";
@@ -183,32 +184,18 @@ internal static class QuickClearance
     /// <summary>The most instance fields a type may have, its own bases' included, and be cleared without the walk.</summary>
     private const int MostFieldsCleared = 16;
 
-    /// <summary>How many instance fields a type and the assembly's own types it derives from declare.</summary>
-    private static int InstanceFields(MetadataReader metadata, TypeDefinition type)
+    /// <summary>
+    /// A type and the assembly's own types it derives from, one after the other, up to one past
+    /// <see cref="PolicyWalker.MaxInheritance"/> (a longer chain is sent to the walk anyway).
+    /// </summary>
+    private static IEnumerable<TypeDefinition> OwnChain(MetadataReader metadata, TypeDefinition type)
     {
-        var fields = 0;
-        for (var depth = 0; depth <= PolicyWalker.MaxInheritance; depth++)
-        {
-            fields += type.GetFields().Count(handle => (metadata.GetFieldDefinition(handle).Attributes & FieldAttributes.Static) == 0);
-            if (type.BaseType is not { Kind: HandleKind.TypeDefinition, IsNil: false } baseType)
-            {
-                break;
-            }
-            type = metadata.GetTypeDefinition((TypeDefinitionHandle)baseType);
-        }
-        return fields;
-    }
-
-    /// <summary>How many of the assembly's own types a type derives from, one after the other.</summary>
-    private static int InheritanceDepth(MetadataReader metadata, TypeDefinition type)
-    {
-        var depth = 0;
-        while (type.BaseType is { Kind: HandleKind.TypeDefinition, IsNil: false } baseType && depth <= PolicyWalker.MaxInheritance)
+        yield return type;
+        for (var depth = 1; depth <= PolicyWalker.MaxInheritance + 1 && type.BaseType is { Kind: HandleKind.TypeDefinition, IsNil: false } baseType; depth++)
         {
             type = metadata.GetTypeDefinition((TypeDefinitionHandle)baseType);
-            depth++;
+            yield return type;
         }
-        return depth;
     }
 
     /// <summary>

@@ -208,7 +208,7 @@ internal sealed class SymbolJudge
     {
         if (IsOwn(type.OriginalDefinition))
         {
-            return Math.Max(1, type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic).Sum(field => Math.Min(Bytes(field.Type), long.MaxValue / 1024)));
+            return Math.Max(1, FieldBytes(type));
         }
         var arguments = type.TypeArguments.Sum(argument => Math.Min(Bytes(argument), long.MaxValue / 1024));
         return type.IsTupleType || HashReproducibility.FullName(type) is "System.ValueTuple" or "System.Collections.Generic.KeyValuePair"
