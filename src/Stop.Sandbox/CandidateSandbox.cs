@@ -8,13 +8,12 @@ using Stop.Tasks;
 namespace Stop.Sandbox;
 
 /// <summary>
-/// The candidate pipeline: admission in the host, execution in supervised worker processes. Workers are
+/// The candidate pipeline: admission in admission processes, execution in supervised worker processes. Workers are
 /// reused while healthy and recycled after a crash, a backstop timeout, a candidate that reached the memory cap, or
 /// <see cref="SandboxOptions.JobsPerWorker"/> jobs.
 /// </summary>
 public sealed class CandidateSandbox : IAsyncDisposable
 {
-    private readonly CandidateCompiler compiler = new();
     private readonly ConcurrentQueue<WorkerProcess> idle = new();
     private readonly CpuSlots slots;
     private readonly Lazy<AdmissionQueue> admission;
@@ -25,10 +24,14 @@ public sealed class CandidateSandbox : IAsyncDisposable
         Options = options ?? new SandboxOptions();
         slots = new CpuSlots(Options.Parallelism);
         // As many threads as admissions can hold CPU slots at once, so an admission never waits for a thread.
-        admission = new(() => new AdmissionQueue(compiler, slots, Options.Parallelism, Options.MaxAdmissionBatch));
+        admission = new(() => new AdmissionQueue(NewAdmitter, slots, Options.Parallelism, Options.MaxAdmissionBatch));
     }
 
     public SandboxOptions Options { get; }
+
+    private IAdmitter NewAdmitter() => Options.IsolateAdmission
+        ? new AdmissionProcess(Options)
+        : new InProcessAdmitter(new CandidateCompiler(Options.AdmissionBackstop));
 
     /// <summary>Workers started so far (a measure of recycling).</summary>
     public int WorkersStarted => Volatile.Read(ref workersStarted);
@@ -70,7 +73,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
         if (!candidate.IsAdmitted)
         {
             return new Evaluation(task.Name, splitName, candidate.Hash, candidate.Refusal!.Value, candidate.Reason, 0, 0, 0,
-                DecidedBy.Counted, [], candidate.Diagnostics, candidate.Violations, "");
+                candidate.DecidedBy, [], candidate.Diagnostics, candidate.Violations, "");
         }
         var job = new EvaluateSolution(CandidateImage.Of(candidate), task.Name, splitName, new Limits(task.FuelPerInstance, Options.MaxDepth, Options.MaxOutputChars));
         var clock = Stopwatch.StartNew();
@@ -96,7 +99,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(calls);
         if (!improver.IsAdmitted)
         {
-            return new ImproverRun(improver.Hash, improver.Refusal!.Value, improver.Reason, null, 0, 0, DecidedBy.Counted, "");
+            return new ImproverRun(improver.Hash, improver.Refusal!.Value, improver.Reason, null, 0, 0, improver.DecidedBy, "");
         }
         var job = new RunImprover(CandidateImage.Of(improver), input, new Limits(Options.ImproverFuel, Options.MaxDepth, Options.MaxOutputChars));
         var clock = Stopwatch.StartNew();

@@ -36,6 +36,27 @@ public sealed record SandboxOptions
     /// </summary>
     public TimeSpan Backstop { get; init; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>The worker command; by default <c>stop worker</c> from this program's own folder.</summary>
+    /// <summary>
+    /// Whether candidates are admitted (extracted, compiled, checked, instrumented) in admission processes of their
+    /// own, one per admission thread, rather than in the host. Roslyn binds some text in time or memory exponential in
+    /// its length, in loops that never look at a cancellation token: only a process can be stopped there, and only a
+    /// process's own memory cap keeps such text from the host's memory. In-process admission is for measuring what
+    /// the isolation costs (<c>stop bench</c>), and for code that is not model output.
+    /// </summary>
+    public bool IsolateAdmission { get; init; } = true;
+
+    /// <summary>Each admission process's GC heap hard limit. Compiling a batch of real candidates takes about a tenth of it.</summary>
+    public long AdmissionMemoryBytes { get; init; } = 1L << 30;
+
+    /// <summary>
+    /// How long admission may compile one candidate (a wall clock: real code compiles in well under a second). An
+    /// admission process that overruns it by <c>AdmissionProcess.Grace</c> without answering is killed.
+    /// </summary>
+    public TimeSpan AdmissionBackstop { get; init; } = Admission.CandidateCompiler.DefaultBackstop;
+
+    /// <summary>
+    /// The worker command; by default <c>stop worker</c> from this program's own folder. An admission process is
+    /// started with <c>--admission</c> after it.
+    /// </summary>
     public IReadOnlyList<string>? WorkerCommand { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Stop.Sandbox.Admission;
 using Stop.Sandbox.Workers;
 
 namespace Stop.Cli.Verbs;
@@ -10,11 +11,15 @@ internal static class WorkerVerb
 
     public static Command Create()
     {
+        var admission = new Option<bool>(AdmissionWorkerMain.Flag) { Description = "Admit candidates' text instead of running their code." };
         var command = new Command(Name, "Run as a sandbox worker on standard input and output (Stop starts these itself).")
         {
-            Hidden = true,
+            admission,
         };
-        command.SetAction((_, cancellationToken) => WorkerMain.RunAsync(cancellationToken));
+        command.Hidden = true;
+        command.SetAction((parse, cancellationToken) => parse.GetValue(admission)
+            ? AdmissionWorkerMain.RunAsync(cancellationToken)
+            : WorkerMain.RunAsync(cancellationToken));
         return command;
     }
 }

@@ -8,7 +8,8 @@ namespace Stop.Sandbox.Admission;
 /// thread pool threads that must notice a worker's reply, so it gets threads of its own (a thread per admission cost
 /// a fifth of a millisecond to start). A thread that finds several requests waiting admits them together
 /// (<see cref="CandidateCompiler.AdmitMany"/>): under load, such as concurrent meta-tests or the bench, batches form
-/// by themselves; a lone request is admitted at once, as before.
+/// by themselves; a lone request is admitted at once, as before. Each thread compiles through an admitter of its own:
+/// by default an admission process (<see cref="AdmissionProcess"/>), so that no thread's batch waits on another's.
 /// </summary>
 internal sealed class AdmissionQueue : IDisposable
 {
@@ -16,26 +17,26 @@ internal sealed class AdmissionQueue : IDisposable
 
     private readonly BlockingCollection<Pending> queue = new();
     private readonly List<Thread> threads = [];
-    private readonly CandidateCompiler compiler;
+    private readonly Func<IAdmitter> newAdmitter;
     private readonly CpuSlots slots;
     private readonly int maxBatch;
     private long compilations;
     private long admissions;
 
-    /// <param name="compiler">Admits.</param>
+    /// <param name="newAdmitter">Makes each thread's admitter, which the thread disposes of when the queue ends.</param>
     /// <param name="slots">A CPU slot is held while a batch compiles.</param>
     /// <param name="threads">How many batches may compile at once.</param>
     /// <param name="maxBatch">The most requests admitted together.</param>
-    public AdmissionQueue(CandidateCompiler compiler, CpuSlots slots, int threads, int maxBatch)
+    public AdmissionQueue(Func<IAdmitter> newAdmitter, CpuSlots slots, int threads, int maxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
-        this.compiler = compiler;
+        this.newAdmitter = newAdmitter;
         this.slots = slots;
         this.maxBatch = maxBatch;
         for (var i = 0; i < threads; i++)
         {
-            // A large stack: Roslyn recurses over deeply nested text, and an overflow would end the host.
+            // A large stack: in-process, Roslyn recurses over deeply nested text, and an overflow would end the host.
             var thread = new Thread(Serve, StackBytes) { IsBackground = true, Name = $"admission {i + 1}" };
             this.threads.Add(thread);
             thread.Start();
@@ -60,6 +61,7 @@ internal sealed class AdmissionQueue : IDisposable
 
     private void Serve()
     {
+        using var admitter = newAdmitter();
         foreach (var first in queue.GetConsumingEnumerable())
         {
             // The slot first, then whatever else has queued up meanwhile: the longer the wait, the larger the batch.
@@ -80,7 +82,7 @@ internal sealed class AdmissionQueue : IDisposable
                 {
                     Interlocked.Increment(ref compilations);
                     Interlocked.Add(ref admissions, batch.Count);
-                    Admit(batch);
+                    Admit(admitter, batch);
                 }
             }
             finally
@@ -90,11 +92,11 @@ internal sealed class AdmissionQueue : IDisposable
         }
     }
 
-    private void Admit(List<Pending> batch)
+    private static void Admit(IAdmitter admitter, List<Pending> batch)
     {
         try
         {
-            var admitted = compiler.AdmitMany([.. batch.Select(p => p.Request)]);
+            var admitted = admitter.AdmitMany([.. batch.Select(p => p.Request)]);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(admitted[i]);
@@ -109,7 +111,7 @@ internal sealed class AdmissionQueue : IDisposable
             // Whatever went wrong is one request's own: the others must not fail with it.
             foreach (var pending in batch)
             {
-                Admit([pending]);
+                Admit(admitter, [pending]);
             }
         }
     }

@@ -76,7 +76,7 @@ public sealed class CandidateCompiler
         }
         Dictionary<int, AdmittedCandidate> wrapped;
         var slow = false;
-        using (var backstop = Backstop(cancellationToken))
+        using (var backstop = NewBackstop(cancellationToken))
         {
             try
             {
@@ -93,46 +93,61 @@ public sealed class CandidateCompiler
         {
             var (index, request) = rest[j];
             results[index] = wrapped.TryGetValue(j, out var admitted) ? admitted
-                : slow ? TooSlow(request, cancellationToken)
+                : slow ? TooSlow(request, Backstop)
                 : AdmitAlone(request, cancellationToken);
         }
         return results!;
     }
 
     /// <summary>
-    /// How long admission may compile one candidate. Real code compiles in well under a second; text can be written
-    /// that costs Roslyn exponential time (lambdas nested in overloaded calls), and the host must not spend it.
+    /// How long admission may compile one candidate by default. Real code compiles in well under a second; text can be
+    /// written that costs Roslyn exponential time (lambdas nested in overloaded calls), and admission must not spend it.
     /// A candidate refused by this backstop is the one verdict of admission that a clock decides; its reason says so.
     /// </summary>
-    public static TimeSpan AdmissionBackstop { get; } = TimeSpan.FromSeconds(30);
+    public static TimeSpan DefaultBackstop { get; } = TimeSpan.FromSeconds(30);
 
-    private static CancellationTokenSource Backstop(CancellationToken cancellationToken)
+    /// <summary>
+    /// How long this compiler may compile one candidate, through Roslyn's cancellation. Some of Roslyn's work never
+    /// looks at its cancellation token; only an admission process of its own (<see cref="AdmissionProcess"/>),
+    /// killed when it overruns, bounds that.
+    /// </summary>
+    public TimeSpan Backstop { get; }
+
+    /// <param name="backstop">How long one candidate may compile; <see cref="DefaultBackstop"/> by default.</param>
+    public CandidateCompiler(TimeSpan? backstop = null)
+    {
+        Backstop = backstop ?? DefaultBackstop;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Backstop, TimeSpan.Zero, nameof(backstop));
+    }
+
+    private CancellationTokenSource NewBackstop(CancellationToken cancellationToken)
     {
         var backstop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        backstop.CancelAfter(AdmissionBackstop);
+        backstop.CancelAfter(Backstop);
         return backstop;
     }
 
     private AdmittedCandidate AdmitAlone(AdmissionRequest request, CancellationToken cancellationToken)
     {
-        using var backstop = Backstop(cancellationToken);
+        using var backstop = NewBackstop(cancellationToken);
         try
         {
             return AdmitScript(request.Text, request.Kind, request.Signature, backstop.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return TooSlow(request, cancellationToken);
+            return TooSlow(request, Backstop);
         }
     }
 
-    private static AdmittedCandidate TooSlow(AdmissionRequest request, CancellationToken cancellationToken) =>
-        NotCompiled(CodeOf(request.Text, cancellationToken), request.Kind,
-            $"compiling it took more than {AdmissionBackstop.TotalSeconds:0} s (the admission backstop, a wall clock)");
+    /// <summary>A candidate refused because compiling it outlasted <paramref name="backstop"/>.</summary>
+    internal static AdmittedCandidate TooSlow(AdmissionRequest request, TimeSpan backstop) =>
+        NotCompiled(CodeOf(request.Text), request.Kind,
+            $"compiling it took more than {backstop.TotalSeconds:0.#} s (the admission backstop, a wall clock)", DecidedBy.WallClockBackstop);
 
     /// <summary>A candidate refused before (or instead of) compiling, a compile error with one reason.</summary>
-    private static AdmittedCandidate NotCompiled(string code, CandidateKind kind, string reason) =>
-        new(HashOf(code), code, kind, Verdict.CompileError, reason, [reason], [], null, null);
+    internal static AdmittedCandidate NotCompiled(string code, CandidateKind kind, string reason, DecidedBy decidedBy = DecidedBy.Counted) =>
+        new(HashOf(code), code, kind, Verdict.CompileError, reason, [reason], [], null, null, decidedBy);
 
     /// <summary>The deepest bracket nesting admission accepts; real code stays far below it.</summary>
     public const int MaxNesting = 256;
@@ -186,7 +201,8 @@ public sealed class CandidateCompiler
         var code = CodeOf(text, cancellationToken);
         var hash = HashOf(code);
         var refused = (Verdict verdict, string reason, IReadOnlyList<string> diagnostics, IReadOnlyList<PolicyViolation> violations) =>
-            new AdmittedCandidate(hash, code, kind, verdict, reason, diagnostics, violations, null, null);
+            new AdmittedCandidate(hash, code, kind, verdict, reason, diagnostics, violations, null, null,
+                diagnostics.Any(d => d.Contains(RanOutOfMemoryId, StringComparison.Ordinal)) ? DecidedBy.MemoryCap : DecidedBy.Counted);
 
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -292,6 +308,9 @@ public sealed class CandidateCompiler
         return (compilation, errors, assembly);
     }
 
+    /// <summary>The error of a compilation that ran out of memory: the memory cap's verdict, not the text's.</summary>
+    private const string RanOutOfMemoryId = "STOP0002";
+
     /// <summary>The emitted bytes, or the errors that stopped the emit (at least one).</summary>
     internal static (ImmutableArray<Diagnostic> Errors, byte[]? Assembly) Emit(CSharpCompilation compilation, CancellationToken cancellationToken)
     {
@@ -304,7 +323,7 @@ public sealed class CandidateCompiler
         catch (OutOfMemoryException)
         {
             // A constant the estimate missed (ConstantStrings) asked the host for more than it has: that candidate's error.
-            return ([Diagnostic.Create(new DiagnosticDescriptor("STOP0002", "Too large", "compiling it ran out of memory", "Stop", DiagnosticSeverity.Error, true), Location.None)], null);
+            return ([Diagnostic.Create(new DiagnosticDescriptor(RanOutOfMemoryId, "Too large", "compiling it ran out of memory", "Stop", DiagnosticSeverity.Error, true), Location.None)], null);
         }
         var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         if (!emitted.Success && errors.IsEmpty)

@@ -5,7 +5,8 @@ namespace Stop.Sandbox.Bench;
 /// mean something on a shared, noisy machine; absolute figures are given alongside for context.
 /// </summary>
 /// <param name="AdmissionRatio">Median admission time over median bare Roslyn emit of the same source (target ≤ <see cref="AdmissionTarget"/>).</param>
-/// <param name="AdmitMedianMs">Median time of one admission.</param>
+/// <param name="AdmitMedianMs">Median time of one admission, in an admission process as the pipeline admits (the trip there and back included).</param>
+/// <param name="AdmitInHostMedianMs">Median time of one admission in the bench's own process: what isolating admission costs is the difference.</param>
 /// <param name="BareEmitMedianMs">Median time of one bare emit.</param>
 /// <param name="ThroughputRatio">Sandboxed over in-process scored candidates per second, parallelism 1 (target ≥ <see cref="ThroughputTarget"/>).</param>
 /// <param name="SandboxedPerSecond">Candidates scored per second in worker processes.</param>
@@ -20,6 +21,7 @@ namespace Stop.Sandbox.Bench;
 public sealed record BenchReport(
     double AdmissionRatio,
     double AdmitMedianMs,
+    double AdmitInHostMedianMs,
     double BareEmitMedianMs,
     double ThroughputRatio,
     double SandboxedPerSecond,

@@ -1,9 +1,18 @@
 namespace Stop.Sandbox.Workers;
 
-/// <summary>Finds how to start a worker: the <c>stop</c> program beside this assembly, run as <c>stop worker</c>.</summary>
+/// <summary>
+/// Finds how to start a worker: the <c>stop</c> program beside this assembly, run as <c>stop worker</c>, with
+/// <c>--admission</c> after it for an admission process.
+/// </summary>
 internal static class WorkerCommand
 {
-    public static IReadOnlyList<string> Resolve(SandboxOptions options)
+    public static IReadOnlyList<string> Resolve(SandboxOptions options, WorkerRole role = WorkerRole.Candidates)
+    {
+        var command = Resolve(options);
+        return role == WorkerRole.Admission ? [.. command, Admission.AdmissionWorkerMain.Flag] : command;
+    }
+
+    private static IReadOnlyList<string> Resolve(SandboxOptions options)
     {
         if (options.WorkerCommand is { Count: > 0 } explicitCommand)
         {

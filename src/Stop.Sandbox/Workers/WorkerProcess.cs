@@ -26,6 +26,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public bool IsHealthy { get; private set; } = true;
 
+    /// <summary>Whether the process has ended (as an idle process may, when killed from outside).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <summary>
     /// Takes the worker out of service after its current job. A candidate that reached the memory cap leaves a heap
     /// the next candidate could run out of sooner (the runtime does not always give the memory back promptly), and
@@ -33,9 +36,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// </summary>
     public void Retire() => IsHealthy = false;
 
-    public static WorkerProcess Start(SandboxOptions options)
+    public static WorkerProcess Start(SandboxOptions options, WorkerRole role = WorkerRole.Candidates)
     {
-        var command = WorkerCommand.Resolve(options);
+        var command = WorkerCommand.Resolve(options, role);
         var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
@@ -56,14 +59,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         // Time zone conversions the policy misses still see UTC on every machine.
         start.Environment["TZ"] = "UTC";
-        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{options.WorkerMemoryBytes:X}";
+        start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{(role == WorkerRole.Admission ? options.AdmissionMemoryBytes : options.WorkerMemoryBytes):X}";
         start.Environment["DOTNET_gcServer"] = "0";
-        // Each job's candidate is fresh code in a fresh context that runs for milliseconds: profiling it for a
-        // later, better recompile is pure cost.
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        // A worker lives for hundreds of jobs, and each job's candidate is new code that runs once: compile it fully
-        // once, instead of quickly, then counting its calls and compiling the hot ones again in the background.
-        start.Environment["DOTNET_TieredCompilation"] = "0";
+        if (role == WorkerRole.Candidates)
+        {
+            // Each job's candidate is fresh code in a fresh context that runs for milliseconds: profiling it for a
+            // later, better recompile is pure cost.
+            start.Environment["DOTNET_TieredPGO"] = "0";
+            // A worker lives for hundreds of jobs, and each job's candidate is new code that runs once: compile it fully
+            // once, instead of quickly, then counting its calls and compiling the hot ones again in the background.
+            // (An admission process runs Roslyn, the same code for every candidate, which tiering suits.)
+            start.Environment["DOTNET_TieredCompilation"] = "0";
+        }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // Keys and other secrets of the host are not the worker's business.
         foreach (var name in start.Environment.Keys.Where(IsSecret).ToList())
@@ -77,12 +84,20 @@ internal sealed class WorkerProcess : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>Runs a job that makes no calls (an admission process's) to its outcome; a call from it is a broken peer.</summary>
+    public Task<(Message? Outcome, WorkerFailure? Failure)> RunAsync(Message job, TimeSpan backstop, CancellationToken cancellationToken) =>
+        RunJobAsync(job, null, null, backstop, cancellationToken);
+
     /// <summary>
     /// Runs a job to its outcome. <paramref name="answer"/> handles the improver's calls; <paramref name="slots"/>
     /// is released while the host answers, so a waiting improver holds no CPU slot.
     /// </summary>
-    public async Task<(Message? Outcome, WorkerFailure? Failure)> RunAsync(
-        Message job, Func<Message, CancellationToken, Task<CallReply>> answer, CpuSlots slots, TimeSpan backstop, CancellationToken cancellationToken)
+    public Task<(Message? Outcome, WorkerFailure? Failure)> RunAsync(
+        Message job, Func<Message, CancellationToken, Task<CallReply>> answer, CpuSlots slots, TimeSpan backstop, CancellationToken cancellationToken) =>
+        RunJobAsync(job, answer, slots, backstop, cancellationToken);
+
+    private async Task<(Message? Outcome, WorkerFailure? Failure)> RunJobAsync(
+        Message job, Func<Message, CancellationToken, Task<CallReply>>? answer, CpuSlots? slots, TimeSpan backstop, CancellationToken cancellationToken)
     {
         JobsRun++;
         var computing = Stopwatch.StartNew();
@@ -107,6 +122,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
                 switch (message)
                 {
                     case null:
+                        return (null, await DiedAsync().ConfigureAwait(false));
+                    case PromptCall or ScoreCall when answer is null || slots is null:
+                        Kill();
                         return (null, await DiedAsync().ConfigureAwait(false));
                     case PromptCall or ScoreCall:
                         computing.Stop();
@@ -153,7 +171,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         var code = process.HasExited ? process.ExitCode : -1;
         var detail = LastStderrLine();
-        if (code == WorkerExitCodes.OutOfMemory || detail.Contains("OutOfMemory", StringComparison.Ordinal))
+        if (code == WorkerExitCodes.OutOfMemory || SaysOutOfMemory(detail))
         {
             return new WorkerFailure(Verdict.OutOfMemory, "the worker reached its memory cap", DecidedBy.MemoryCap);
         }
@@ -191,10 +209,15 @@ internal sealed class WorkerProcess : IAsyncDisposable
         lock (stderr)
         {
             var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return lines.FirstOrDefault(l => l.Contains("overflow", StringComparison.OrdinalIgnoreCase) || l.Contains("OutOfMemory", StringComparison.Ordinal))
+            return lines.FirstOrDefault(l => l.Contains("overflow", StringComparison.OrdinalIgnoreCase) || SaysOutOfMemory(l))
                 ?? lines.LastOrDefault() ?? "";
         }
     }
+
+    // The runtime's own words when it aborts for want of memory outside any managed allocation ("Out of memory."),
+    // or an OutOfMemoryException's name.
+    private static bool SaysOutOfMemory(string line) =>
+        line.Contains("OutOfMemory", StringComparison.Ordinal) || line.Contains("Out of memory", StringComparison.Ordinal);
 
     private void Kill()
     {

@@ -4,7 +4,8 @@ namespace Stop.Sandbox.Workers.Protocol;
 
 /// <summary>
 /// One frame on a worker's channel. The host sends jobs and replies; the worker sends the improver's calls
-/// and results. Frames are JSON behind a 4-byte little-endian length.
+/// and results. An admission process takes <see cref="AdmitCandidates"/> and answers <see cref="CandidatesAdmitted"/>.
+/// Frames are JSON behind a 4-byte little-endian length.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(EvaluateSolution), "evaluate-solution")]
@@ -14,6 +15,8 @@ namespace Stop.Sandbox.Workers.Protocol;
 [JsonDerivedType(typeof(CallReply), "call-reply")]
 [JsonDerivedType(typeof(SolutionOutcome), "solution-outcome")]
 [JsonDerivedType(typeof(ImproverOutcome), "improver-outcome")]
+[JsonDerivedType(typeof(AdmitCandidates), "admit-candidates")]
+[JsonDerivedType(typeof(CandidatesAdmitted), "candidates-admitted")]
 public abstract record Message;
 
 /// <summary>The candidate code a job runs: its content hash, its emitted bytes, where its method is and whether top-level code runs first.</summary>
@@ -71,3 +74,25 @@ public sealed record ImproverOutcome(string Verdict, string Reason, string? Resu
     /// <inheritdoc cref="SolutionOutcome.Spent"/>
     public bool Spent { get; init; }
 }
+
+/// <summary>A candidate's text to admit, with its entry point's parameter types by assembly-qualified name.</summary>
+public sealed record CandidateText(string Text, Admission.CandidateKind Kind, string MethodName, IReadOnlyList<string> ParameterTypes)
+{
+    /// <summary>The request as it crosses to an admission process.</summary>
+    public static CandidateText Of(Admission.AdmissionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(request.Text, request.Kind, request.Signature.MethodName,
+            [.. request.Signature.ParameterTypes.Select(type => type.AssemblyQualifiedName ?? throw new ArgumentException($"{type} has no name to send."))]);
+    }
+
+    /// <summary>The request again, on the admission process's side.</summary>
+    public Admission.AdmissionRequest ToRequest() =>
+        new(Text, Kind, new Admission.EntrySignature(MethodName, [.. ParameterTypes.Select(name => Type.GetType(name, throwOnError: true)!)]));
+}
+
+/// <summary>Admit these candidates together (see <c>CandidateCompiler.AdmitMany</c>), each within the backstop.</summary>
+public sealed record AdmitCandidates(IReadOnlyList<CandidateText> Candidates, TimeSpan Backstop) : Message;
+
+/// <summary>What admission made of each candidate, in the order asked.</summary>
+public sealed record CandidatesAdmitted(IReadOnlyList<Admission.AdmittedCandidate> Candidates) : Message;

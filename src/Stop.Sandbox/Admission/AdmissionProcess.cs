@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using Stop.Sandbox.Workers;
+using Stop.Sandbox.Workers.Protocol;
+
+namespace Stop.Sandbox.Admission;
+
+/// <summary>
+/// One admission thread's admission process. A batch the process fails on (it overran the backstop and was killed,
+/// reached its memory cap, or died) is admitted again one request at a time, each in a sound process, so that the
+/// failure lands on the one candidate that caused it; a candidate that fails alone is refused as a compile error, with
+/// a reason naming what stopped it, and recorded as decided by that clock or cap, never as decided by its text.
+/// <para>
+/// A new process spends seconds compiling Roslyn itself before its first candidate. It does so on a warm-up candidate
+/// of its own, outside any candidate's backstop; and a sound process outlives its sandbox: it waits, idle, for the
+/// program's next sandbox with the same command and memory cap. Admission keeps no state from one batch to the next
+/// that could change what it makes of a text.
+/// </para>
+/// </summary>
+internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
+{
+    /// <summary>
+    /// How long past the backstop a silent process is given before it is killed: the process's own backstop, through
+    /// Roslyn's cancellation, answers within it whenever Roslyn looks at its token.
+    /// </summary>
+    public static TimeSpan Grace { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a new process may take over its warm-up: compiling Roslyn's own code takes seconds, more on a loaded
+    /// machine, and must not count against the first candidate's backstop.
+    /// </summary>
+    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>What a new process admits before any candidate: a small solution that takes the batch path and the policy's walk.</summary>
+    private static readonly AdmitCandidates WarmUp = new(
+        [new CandidateText("int[] Algorithm(int[][] a, int[] b, int[][] c) => c.Select(s => s.Sum() % 2).ToArray();\nrecord struct R(int X);",
+            CandidateKind.Solution, "Algorithm", [.. new[] { typeof(int[][]), typeof(int[]), typeof(int[][]) }.Select(t => t.AssemblyQualifiedName!)])],
+        WarmUpLimit);
+
+    private static readonly ConcurrentDictionary<string, ConcurrentBag<WorkerProcess>> Idle = new();
+
+    private WorkerProcess? process;
+
+    public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+        var (admitted, failure) = Run(requests);
+        if (admitted is not null)
+        {
+            return admitted;
+        }
+        return requests.Count > 1
+            ? [.. requests.SelectMany(request => AdmitMany([request]))]
+            : [Refused(requests[0], failure!)];
+    }
+
+    private (IReadOnlyList<AdmittedCandidate>? Admitted, WorkerFailure? Failure) Run(IReadOnlyList<AdmissionRequest> requests)
+    {
+        if (process is null)
+        {
+            var (taken, broken) = Take();
+            if (taken is null)
+            {
+                return (null, broken);
+            }
+            process = taken;
+        }
+        var job = new AdmitCandidates([.. requests.Select(CandidateText.Of)], options.AdmissionBackstop);
+        // After a batch meets the backstop, the process admits its requests alone, each within the backstop again; only
+        // the first overrun is waited out here, and the batch is then retried request by request from this side.
+        var (outcome, failure) = process.RunAsync(job, options.AdmissionBackstop + Grace, CancellationToken.None).GetAwaiter().GetResult();
+        if (failure is not null || !process.IsHealthy || process.JobsRun >= options.JobsPerWorker)
+        {
+            Retire();
+        }
+        if (failure is not null)
+        {
+            return (null, failure);
+        }
+        if (outcome is CandidatesAdmitted answer && answer.Candidates.Count == requests.Count)
+        {
+            return (answer.Candidates, null);
+        }
+        Retire();
+        return (null, new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted));
+    }
+
+    /// <summary>The candidate refused for what its admission process met: a compile error either way.</summary>
+    private AdmittedCandidate Refused(AdmissionRequest request, WorkerFailure failure)
+    {
+        if (failure.DecidedBy == DecidedBy.WallClockBackstop)
+        {
+            return CandidateCompiler.TooSlow(request, options.AdmissionBackstop);
+        }
+        var reason = failure.Verdict switch
+        {
+            Verdict.OutOfMemory => $"compiling it took more than the admission process's memory cap ({options.AdmissionMemoryBytes >> 20} MB)",
+            _ when failure.Reason.Contains("stack overflowed", StringComparison.Ordinal) => "compiling it overflowed the admission process's stack",
+            _ => $"the admission process failed while compiling it: {failure.Reason}",
+        };
+        return CandidateCompiler.NotCompiled(CandidateCompiler.CodeOf(request.Text), request.Kind, reason, failure.DecidedBy);
+    }
+
+    private string Key => $"{options.AdmissionMemoryBytes}\n{string.Join('\n', options.WorkerCommand ?? [])}";
+
+    /// <summary>An idle process, or a new one once it has warmed up; or why a new one could not.</summary>
+    private (WorkerProcess? Process, WorkerFailure? Failure) Take()
+    {
+        if (Idle.TryGetValue(Key, out var idle))
+        {
+            while (idle.TryTake(out var waiting))
+            {
+                if (waiting.IsHealthy && !waiting.HasExited)
+                {
+                    return (waiting, null);
+                }
+                waiting.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+        var started = WorkerProcess.Start(options, WorkerRole.Admission);
+        var (outcome, failure) = started.RunAsync(WarmUp, WarmUpLimit, CancellationToken.None).GetAwaiter().GetResult();
+        if (failure is null && outcome is CandidatesAdmitted { Candidates: [{ IsAdmitted: true }] })
+        {
+            return (started, null);
+        }
+        started.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return (null, failure ?? new WorkerFailure(Verdict.Crashed, "a new admission process did not admit its warm-up candidate", DecidedBy.Counted));
+    }
+
+    private void Retire()
+    {
+        process?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        process = null;
+    }
+
+    /// <summary>Leaves a sound process idle for the next sandbox (a few at most per command and cap); retires any other.</summary>
+    public void Dispose()
+    {
+        if (process is { IsHealthy: true, HasExited: false } sound)
+        {
+            var idle = Idle.GetOrAdd(Key, _ => []);
+            if (idle.Count < 2 * Environment.ProcessorCount)
+            {
+                idle.Add(sound);
+                process = null;
+                return;
+            }
+        }
+        Retire();
+    }
+}
