@@ -44,14 +44,9 @@ public static class AdmissionWorkerMain
             }
             done.SetResult(0);
         }
-        catch (OutOfMemoryException)
-        {
-            Environment.Exit(WorkerExitCodes.OutOfMemory);
-        }
         catch (Exception exception)
         {
-            Console.OpenStandardError().Write(System.Text.Encoding.UTF8.GetBytes($"admission: {exception}\n"));
-            Environment.Exit(WorkerExitCodes.Broken);
+            WorkerExitCodes.ExitFor(exception, "admission");
         }
     }
 }

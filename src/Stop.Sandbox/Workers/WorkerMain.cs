@@ -110,15 +110,10 @@ public static class WorkerMain
             }
             done.SetResult(0);
         }
-        catch (OutOfMemoryException)
-        {
-            // The heap cap was reached outside candidate code: die, and let the host say so.
-            Environment.Exit(WorkerExitCodes.OutOfMemory);
-        }
         catch (Exception exception)
         {
-            Console.OpenStandardError().Write(System.Text.Encoding.UTF8.GetBytes($"worker: {exception}\n"));
-            Environment.Exit(WorkerExitCodes.Broken);
+            // Outside candidate code (the heap cap reached, a broken channel): die, and let the host say why.
+            WorkerExitCodes.ExitFor(exception, "worker");
         }
     }
 }
