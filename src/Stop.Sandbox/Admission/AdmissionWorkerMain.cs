@@ -40,7 +40,12 @@ public static class AdmissionWorkerMain
                     throw new InvalidDataException($"An admission process does not take {message.GetType().Name} frames.");
                 }
                 var compiler = new CandidateCompiler(job.Backstop);
-                channel.Send(new CandidatesAdmitted(compiler.AdmitMany([.. job.Candidates.Select(c => c.ToRequest())])));
+                // The host kills a process that overruns; one whose host is gone (killed, or stopped with Ctrl+C
+                // mid-batch) would otherwise compile on, orphaned, for as long as the text makes Roslyn take.
+                using (new Timer(_ => Environment.Exit(WorkerExitCodes.Broken), null, job.Backstop + 2 * AdmissionProcess.Grace, Timeout.InfiniteTimeSpan))
+                {
+                    channel.Send(new CandidatesAdmitted(compiler.AdmitMany([.. job.Candidates.Select(c => c.ToRequest())])));
+                }
             }
             done.SetResult(0);
         }

@@ -1,4 +1,7 @@
+using Stop.Sandbox.Admission;
 using Stop.Sandbox.Bench;
+using Stop.Sandbox.Workers;
+using Stop.Sandbox.Workers.Protocol;
 using Stop.Tasks;
 
 namespace Stop.Sandbox.Tests.Admission;
@@ -74,6 +77,25 @@ public sealed class AdmissionProcessTests
         var evaluation = await sandbox.EvaluateAsync(refused, Parity, Split.Val);
         Assert.Equal(DecidedBy.WallClockBackstop, evaluation.DecidedBy);
         Assert.Equal(0, evaluation.Score);
+    }
+
+    [Fact]
+    public async Task AnAdmissionProcessThatNobodyStops_EndsItself_PastTheBackstop()
+    {
+        // As when the host dies mid-batch: nothing kills the process (the host side waits five minutes here). Twenty
+        // slow candidates each meet the one-second backstop, alone after together: more than the process allows itself.
+        var process = WorkerProcess.Start(new SandboxOptions(), WorkerRole.Admission);
+        await using var _ = process;
+        var slow = Enumerable.Range(0, 20).Select(i => DoublingChain(26).Replace("ys", $"ys{i}", StringComparison.Ordinal));
+        var job = new AdmitCandidates(
+            [.. slow.Select(text => CandidateText.Of(new AdmissionRequest(text, CandidateKind.Solution, EntrySignature.Solution(Parity.ParameterTypes))))],
+            TimeSpan.FromSeconds(1));
+
+        var (outcome, failure) = await process.RunAsync(job, TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        Assert.Null(outcome);
+        Assert.NotNull(failure);
+        Assert.Contains($"code {WorkerExitCodes.Broken}", failure.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
