@@ -40,6 +40,9 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
 
     private WorkerProcess? process;
 
+    /// <summary>The id of the process this admitter holds, if any (for tests that kill it from outside).</summary>
+    internal int? ProcessId => process?.Id;
+
     public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -52,13 +55,27 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         {
             return admitted;
         }
-        return requests.Count > 1
-            ? [.. requests.SelectMany(request => AdmitMany([request]))]
-            : [Refused(requests[0], failure!)];
+        if (requests.Count > 1)
+        {
+            return [.. requests.SelectMany(request => AdmitMany([request]))];
+        }
+        if (failure!.DecidedBy != DecidedBy.WallClockBackstop)
+        {
+            // Once more in a new process: a process can die of something that is not the candidate's (the kernel's
+            // OOM killer, a signal from outside). Time past the backstop is not spent twice.
+            (admitted, var again) = Run(requests);
+            failure = again ?? failure;
+        }
+        return admitted ?? [Refused(requests[0], failure)];
     }
 
     private (IReadOnlyList<AdmittedCandidate>? Admitted, WorkerFailure? Failure) Run(IReadOnlyList<AdmissionRequest> requests)
     {
+        if (process is { HasExited: true } or { IsHealthy: false })
+        {
+            // Died while idle, or was killed from outside: not the next candidate's doing.
+            Retire();
+        }
         if (process is null)
         {
             var (taken, broken) = Take();
@@ -80,15 +97,18 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         {
             return (null, failure);
         }
-        if (outcome is CandidatesAdmitted answer && answer.Candidates.Count == requests.Count)
+        if (outcome is CandidatesAdmitted answer && answer.Unpack() is { } candidates && candidates.Count == requests.Count)
         {
-            return (answer.Candidates, null);
+            return (candidates, null);
         }
         Retire();
         return (null, new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted));
     }
 
-    /// <summary>The candidate refused for what its admission process met: a compile error either way.</summary>
+    /// <summary>
+    /// The candidate refused for what its admission process met: a compile error either way. Its code is its text
+    /// whole, since finding the code in a text can mean parsing it, which the host never does with a candidate's text.
+    /// </summary>
     private AdmittedCandidate Refused(AdmissionRequest request, WorkerFailure failure)
     {
         if (failure.DecidedBy == DecidedBy.WallClockBackstop)
@@ -101,7 +121,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
             _ when failure.Reason.Contains("stack overflowed", StringComparison.Ordinal) => "compiling it overflowed the admission process's stack",
             _ => $"the admission process failed while compiling it: {failure.Reason}",
         };
-        return CandidateCompiler.NotCompiled(CandidateCompiler.CodeOf(request.Text), request.Kind, reason, failure.DecidedBy);
+        return CandidateCompiler.NotCompiled(CandidateCompiler.AsUtf8(request.Text), request.Kind, reason, failure.DecidedBy);
     }
 
     private string Key => $"{options.AdmissionMemoryBytes}\n{string.Join('\n', options.WorkerCommand ?? [])}";

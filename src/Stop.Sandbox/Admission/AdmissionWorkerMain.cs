@@ -44,7 +44,7 @@ public static class AdmissionWorkerMain
                 // mid-batch) would otherwise compile on, orphaned, for as long as the text makes Roslyn take.
                 using (new Timer(_ => Environment.Exit(WorkerExitCodes.Broken), null, job.Backstop + 2 * AdmissionProcess.Grace, Timeout.InfiniteTimeSpan))
                 {
-                    channel.Send(new CandidatesAdmitted(compiler.AdmitMany([.. job.Candidates.Select(c => c.ToRequest())])));
+                    channel.Send(CandidatesAdmitted.Pack(compiler.AdmitMany([.. job.Candidates.Select(c => c.ToRequest())])));
                 }
             }
             done.SetResult(0);

@@ -62,9 +62,27 @@ internal static class BatchCompiler
     /// </summary>
     public static Dictionary<int, AdmittedCandidate> AdmitTogether(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken)
     {
-        // The same text twice is one member: its namespace is named after its hash.
+        var admitted = new Dictionary<int, AdmittedCandidate>();
+        var pending = Enumerable.Range(0, requests.Count).ToList();
+        while (pending.Count > 0)
+        {
+            pending = AdmitRound(requests, pending, admitted, cancellationToken);
+        }
+        return admitted;
+    }
+
+    /// <summary>
+    /// Admits together what it can of <paramref name="pending"/>, into <paramref name="admitted"/>; returns the requests
+    /// left for another round: a text already in this round as another kind or signature, since a namespace is named
+    /// after the text's hash and two members cannot share one. (Sent to the script path instead, it would run under
+    /// other names than it does alone.)
+    /// </summary>
+    private static List<int> AdmitRound(IReadOnlyList<AdmissionRequest> requests, List<int> pending, Dictionary<int, AdmittedCandidate> admitted, CancellationToken cancellationToken)
+    {
+        // The same request twice is one member.
         var members = new Dictionary<(string Hash, CandidateKind Kind, EntrySignature Signature), (Member Member, List<int> Indices)>();
-        for (var i = 0; i < requests.Count; i++)
+        var later = new List<int>();
+        foreach (var i in pending)
         {
             var code = CandidateCompiler.CodeOf(requests[i].Text, cancellationToken);
             var hash = CandidateCompiler.HashOf(code);
@@ -73,31 +91,39 @@ internal static class BatchCompiler
             {
                 known.Indices.Add(i);
             }
-            else if (members.Values.All(m => m.Member.Hash != hash) && Wrap(code, NamespaceOf(hash), cancellationToken) is { } tree)
+            else if (members.Keys.Any(k => k.Hash == hash))
+            {
+                later.Add(i);
+            }
+            else if (Wrap(code, NamespaceOf(hash), cancellationToken) is { } tree)
             {
                 var plain = QuickClearance.TextIsPlain(tree.GetRoot(cancellationToken));
                 members[key] = (new Member(hash, code, Instrumenter.Instrument(tree, meterExpressionLambdas: true), requests[i], plain), [i]);
             }
         }
 
-        var admitted = new Dictionary<Member, AdmittedCandidate>();
+        var byMember = new Dictionary<Member, AdmittedCandidate>();
         var (together, unsettled) = Compile([.. members.Values.Select(m => m.Member)], cancellationToken);
         foreach (var (member, candidate) in together)
         {
-            admitted[member] = candidate;
+            byMember[member] = candidate;
         }
         // A failure the batch could not pin on one member: each is tried alone, as it would be on its own.
         foreach (var member in unsettled)
         {
             foreach (var (alone, candidate) in Compile([member], cancellationToken).Admitted)
             {
-                admitted[alone] = candidate;
+                byMember[alone] = candidate;
             }
         }
-        return members.Values
-            .Where(m => admitted.ContainsKey(m.Member))
-            .SelectMany(m => m.Indices.Select(i => (Index: i, Candidate: admitted[m.Member])))
-            .ToDictionary(x => x.Index, x => x.Candidate);
+        foreach (var (member, indices) in members.Values.Where(m => byMember.ContainsKey(m.Member)))
+        {
+            foreach (var i in indices)
+            {
+                admitted[i] = byMember[member];
+            }
+        }
+        return later;
     }
 
     /// <summary>

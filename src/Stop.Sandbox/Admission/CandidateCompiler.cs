@@ -55,6 +55,7 @@ public sealed class CandidateCompiler
     public IReadOnlyList<AdmittedCandidate> AdmitMany(IReadOnlyList<AdmissionRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        requests = [.. requests.Select(r => r with { Text = AsUtf8(r.Text) })];
         var results = new AdmittedCandidate?[requests.Count];
         var rest = new List<(int Index, AdmissionRequest Request)>();
         for (var i = 0; i < requests.Count; i++)
@@ -140,10 +141,20 @@ public sealed class CandidateCompiler
         }
     }
 
-    /// <summary>A candidate refused because compiling it outlasted <paramref name="backstop"/>.</summary>
+    /// <summary>
+    /// A candidate refused because compiling it outlasted <paramref name="backstop"/>. Its code is its text whole:
+    /// finding the code in a text can mean parsing it, and parsing may be what took so long.
+    /// </summary>
     internal static AdmittedCandidate TooSlow(AdmissionRequest request, TimeSpan backstop) =>
-        NotCompiled(CodeOf(request.Text), request.Kind,
+        NotCompiled(AsUtf8(request.Text), request.Kind,
             $"compiling it took more than {backstop.TotalSeconds:0.#} s (the admission backstop, a wall clock)", DecidedBy.WallClockBackstop);
+
+    /// <summary>
+    /// The text as its UTF-8 bytes say it: a lone surrogate becomes U+FFFD, as it does in a candidate's hash, in a
+    /// run's records and on an admission process's channel, so that the code compiled is the code recorded.
+    /// </summary>
+    internal static string AsUtf8(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') < 0 ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
     /// <summary>A candidate refused before (or instead of) compiling, a compile error with one reason.</summary>
     internal static AdmittedCandidate NotCompiled(string code, CandidateKind kind, string reason, DecidedBy decidedBy = DecidedBy.Counted) =>

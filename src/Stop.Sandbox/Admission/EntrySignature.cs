@@ -10,6 +10,12 @@ public sealed record EntrySignature(string MethodName, IReadOnlyList<Type> Param
     /// <summary>A task's <c>Algorithm</c> with the given parameter types.</summary>
     public static EntrySignature Solution(IReadOnlyList<Type> parameterTypes) => new("Algorithm", parameterTypes);
 
+    /// <summary>Equal when the names and the parameter types, in order, are: a signature is a value, whichever list holds its types.</summary>
+    public bool Equals(EntrySignature? other) =>
+        other is not null && MethodName == other.MethodName && ParameterTypes.SequenceEqual(other.ParameterTypes);
+
+    public override int GetHashCode() => ParameterTypes.Aggregate(MethodName.GetHashCode(StringComparison.Ordinal), HashCode.Combine);
+
     /// <summary>The signature as a person reads it, e.g. <c>Algorithm(int[][], int[], int[][])</c>.</summary>
     public override string ToString() => $"{MethodName}({string.Join(", ", ParameterTypes.Select(CSharpName))})";
 

@@ -26,6 +26,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public bool IsHealthy { get; private set; } = true;
 
+    /// <summary>The process's id (for tests that kill it from outside).</summary>
+    internal int Id => process.Id;
+
     /// <summary>Whether the process has ended (as an idle process may, when killed from outside).</summary>
     public bool HasExited => process.HasExited;
 
@@ -148,6 +151,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or System.Text.Json.JsonException)
         {
+            if (exception is not IOException)
+            {
+                // A frame that is not a message (too large, malformed) from a process that may live on: stop it now
+                // rather than wait for it to exit.
+                Kill();
+            }
             return (null, await DiedAsync().ConfigureAwait(false));
         }
         catch

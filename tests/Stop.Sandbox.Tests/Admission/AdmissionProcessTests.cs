@@ -36,6 +36,8 @@ public sealed class AdmissionProcessTests
             $"{Header}    return undefinedName;\n}}\n",
             $"{Header}    System.IO.File.WriteAllText(\"x\", \"y\");\n    return new int[testSamples.Length];\n}}\n",
             "Here is my answer, in words rather than code.",
+            // A lone surrogate, which neither UTF-8 nor the admission process's JSON channel can carry.
+            $"{Header}    var s = \"\ud800\";\n    return new int[testSamples.Length + s.Length - 1];\n}}\n",
         ];
         await using var isolated = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
         await using var inHost = new CandidateSandbox(new SandboxOptions { Parallelism = 1, IsolateAdmission = false });
@@ -63,7 +65,9 @@ public sealed class AdmissionProcessTests
         await using var sandbox = new CandidateSandbox(options);
 
         // Queued together, so that they may share a batch with the slow one: each must get what it gets alone.
-        var slow = sandbox.AdmitSolutionAsync(DoublingChain(22), Parity);
+        // In fences: finding the code in the text means parsing it, and the host must not, even to record a refusal.
+        var fenced = $"Here it is:\n```csharp\n{DoublingChain(22)}```\n";
+        var slow = sandbox.AdmitSolutionAsync(fenced, Parity);
         var innocents = Enumerable.Range(71_100, 3).Select(i => sandbox.AdmitSolutionAsync(SeedVariants.Get(i), Parity)).ToList();
         var refused = await slow;
         var admitted = await Task.WhenAll(innocents);
@@ -72,12 +76,67 @@ public sealed class AdmissionProcessTests
         Assert.Equal(Verdict.CompileError, refused.Refusal);
         Assert.Equal(DecidedBy.WallClockBackstop, refused.DecidedBy);
         Assert.Contains("admission backstop", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(fenced, refused.Code);
         Assert.All(admitted, c => Assert.True(c.IsAdmitted, c.Reason));
         Assert.True(after.IsAdmitted, after.Reason);
         var evaluation = await sandbox.EvaluateAsync(refused, Parity, Split.Val);
         Assert.Equal(DecidedBy.WallClockBackstop, evaluation.DecidedBy);
         Assert.Equal(0, evaluation.Score);
     }
+
+    [Fact]
+    public void AnAdmissionProcessKilledWhileIdle_IsReplaced_WithoutBlamingTheNextCandidate()
+    {
+        using var admitter = new AdmissionProcess(new SandboxOptions());
+        var first = admitter.AdmitMany([Request(SeedVariants.Get(71_300))]);
+        using (var idle = System.Diagnostics.Process.GetProcessById(admitter.ProcessId!.Value))
+        {
+            idle.Kill();
+            idle.WaitForExit();
+        }
+
+        var next = admitter.AdmitMany([Request(SeedVariants.Get(71_301))]);
+
+        Assert.True(first[0].IsAdmitted, first[0].Reason);
+        Assert.True(next[0].IsAdmitted, next[0].Reason);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void OneTextAdmittedTogether_ForTwoSignaturesAndTwice_RunsUnderTheNamesItHasAlone(bool isolated)
+    {
+        var both = SeedVariants.Get(71_400) + "\npublic static bool[] Algorithm(int[][] formula) => new bool[formula.Length + 1];\n";
+        var satisfiability = EntrySignature.Solution(TaskCatalog.Get("three_sat").ParameterTypes);
+        AdmissionRequest[] requests =
+        [
+            Request(both),
+            new(both, CandidateKind.Solution, satisfiability),
+            // The same request again, its signature's types in a list of its own.
+            new(both, CandidateKind.Solution, EntrySignature.Solution([.. Parity.ParameterTypes])),
+        ];
+        using IAdmitter admitter = isolated ? new AdmissionProcess(new SandboxOptions()) : new InProcessAdmitter(new CandidateCompiler());
+
+        var together = admitter.AdmitMany(requests);
+        var alone = requests.Select(r => admitter.AdmitMany([r])[0]).ToList();
+
+        Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
+        Assert.Equal(alone.Select(c => c.Entry), together.Select(c => c.Entry));
+        Assert.All(together, c => Assert.StartsWith(BatchCompiler.NamespacePrefix, c.Entry!.TypeName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CandidatesAdmittedTogether_ShareOneAssembly_AcrossTheChannel()
+    {
+        using var admitter = new AdmissionProcess(new SandboxOptions());
+
+        var together = admitter.AdmitMany([.. Enumerable.Range(71_500, 4).Select(i => Request(SeedVariants.Get(i)))]);
+
+        Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
+        Assert.Single(together.Select(c => c.Assembly).Distinct());
+    }
+
+    private static AdmissionRequest Request(string text) => new(text, CandidateKind.Solution, EntrySignature.Solution(Parity.ParameterTypes));
 
     [Fact]
     public async Task AnAdmissionProcessThatNobodyStops_EndsItself_PastTheBackstop()
@@ -88,7 +147,7 @@ public sealed class AdmissionProcessTests
         await using var _ = process;
         var slow = Enumerable.Range(0, 20).Select(i => DoublingChain(26).Replace("ys", $"ys{i}", StringComparison.Ordinal));
         var job = new AdmitCandidates(
-            [.. slow.Select(text => CandidateText.Of(new AdmissionRequest(text, CandidateKind.Solution, EntrySignature.Solution(Parity.ParameterTypes))))],
+            [.. slow.Select(text => CandidateText.Of(Request(text)))],
             TimeSpan.FromSeconds(1));
 
         var (outcome, failure) = await process.RunAsync(job, TimeSpan.FromMinutes(5), CancellationToken.None);

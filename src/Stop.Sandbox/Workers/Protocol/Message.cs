@@ -94,5 +94,40 @@ public sealed record CandidateText(string Text, Admission.CandidateKind Kind, st
 /// <summary>Admit these candidates together (see <c>CandidateCompiler.AdmitMany</c>), each within the backstop.</summary>
 public sealed record AdmitCandidates(IReadOnlyList<CandidateText> Candidates, TimeSpan Backstop) : Message;
 
-/// <summary>What admission made of each candidate, in the order asked.</summary>
-public sealed record CandidatesAdmitted(IReadOnlyList<Admission.AdmittedCandidate> Candidates) : Message;
+/// <summary>
+/// What admission made of each candidate, in the order asked. Candidates admitted together share one assembly, sent
+/// once in <paramref name="Assemblies"/> (<paramref name="AssemblyOf"/> gives each candidate's index there, or -1),
+/// so that an answer grows with the batch's code, not with its code times its size.
+/// </summary>
+public sealed record CandidatesAdmitted(IReadOnlyList<Admission.AdmittedCandidate> Candidates, IReadOnlyList<byte[]> Assemblies, IReadOnlyList<int> AssemblyOf) : Message
+{
+    /// <summary>The answer for <paramref name="candidates"/>, each distinct assembly once.</summary>
+    public static CandidatesAdmitted Pack(IReadOnlyList<Admission.AdmittedCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var assemblies = new List<byte[]>();
+        var of = candidates.Select(c => c.Assembly is null ? -1 : IndexOf(assemblies, c.Assembly)).ToList();
+        return new([.. candidates.Select(c => c with { Assembly = null })], assemblies, of);
+    }
+
+    /// <summary>The candidates with their assemblies again, shared as they were; null when the answer does not add up.</summary>
+    public IReadOnlyList<Admission.AdmittedCandidate>? Unpack()
+    {
+        if (AssemblyOf.Count != Candidates.Count || AssemblyOf.Any(i => i < -1 || i >= Assemblies.Count))
+        {
+            return null;
+        }
+        return [.. Candidates.Select((c, i) => AssemblyOf[i] < 0 ? c : c with { Assembly = Assemblies[AssemblyOf[i]] })];
+    }
+
+    private static int IndexOf(List<byte[]> assemblies, byte[] assembly)
+    {
+        var index = assemblies.FindIndex(a => ReferenceEquals(a, assembly));
+        if (index < 0)
+        {
+            assemblies.Add(assembly);
+            index = assemblies.Count - 1;
+        }
+        return index;
+    }
+}
