@@ -45,9 +45,12 @@ public sealed class MetaUtility(RunContext run)
         return scored;
     }
 
-    /// <summary>Runs an improver once under its own language model and utility, recording the run.</summary>
+    /// <summary>
+    /// Runs an improver once under its own language model and utility, recording the run. What it returns is admitted
+    /// as <paramref name="resultKind"/>, which names the code in it: the host never parses a model's text itself.
+    /// </summary>
     internal async Task<(ImproverRun Run, ImproverSession Session)> RunImproverAsync(
-        AdmittedCandidate improver, string key, string initialSolution, IScoredUtility utility, CancellationToken cancellationToken)
+        AdmittedCandidate improver, string key, string initialSolution, IScoredUtility utility, CandidateKind resultKind, CancellationToken cancellationToken)
     {
         var options = run.Options;
         var languageModel = new LanguageModel(run.Model,
@@ -57,14 +60,17 @@ public sealed class MetaUtility(RunContext run)
         var input = new ImproverInput(initialSolution, ImproverSession.UtilityHandle, utility.Source, utility.Budget,
             ImproverSession.LanguageModelHandle, options.CallBudget, options.ResponsesPerCall, StableSeed(key));
         var result = await run.Sandbox.RunImproverAsync(improver, input, session, cancellationToken).ConfigureAwait(false);
+        var returned = result.Result is null ? null
+            : resultKind == CandidateKind.Improver ? await run.AdmitImproverAsync(result.Result, cancellationToken).ConfigureAwait(false)
+            : await run.AdmitSolutionAsync(result.Result, cancellationToken).ConfigureAwait(false);
         run.Record(new ImproverRan(key, improver.Hash, result.Verdict.ToWord(), result.Reason,
-            result.Result is null ? null : CandidateCompiler.HashOf(CandidateCompiler.CodeOf(result.Result)), result.Fuel, result.DecidedBy.ToString(),
+            returned?.Hash, result.Fuel, result.DecidedBy.ToString(),
             [.. improver.Violations.Select(v => v.Category.ToString()).Distinct()], languageModel.CallsMade, utility.Uses, Math.Round(result.WallMs, 1)));
         return (result, session);
     }
 
     private Task<(ImproverRun Run, ImproverSession Session)> RunOnceAsync(AdmittedCandidate improver, string key, CancellationToken cancellationToken) =>
-        RunImproverAsync(improver, key, run.Task.SeedSolution, new DownstreamUtility(run, key, run.Options.UtilityBudget), cancellationToken);
+        RunImproverAsync(improver, key, run.Task.SeedSolution, new DownstreamUtility(run, key, run.Options.UtilityBudget), CandidateKind.Solution, cancellationToken);
 
     private async Task<(Evaluation? Val, Evaluation? Test)> ScoreResultAsync(string? result, string key, bool withTest, CancellationToken cancellationToken)
     {

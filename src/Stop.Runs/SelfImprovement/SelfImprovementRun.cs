@@ -32,7 +32,7 @@ public sealed class SelfImprovementRun(RunContext run)
             run.Progress.Stage($"generation {t}: the generation {t - 1} improver improves itself");
             var improver = await run.AdmitImproverAsync(current, cancellationToken).ConfigureAwait(false);
             var utility = new MetaUtilityAsUtility(metaUtility, run.Options, $"g{t}");
-            var (self, _) = await metaUtility.RunImproverAsync(improver, $"g{t}/self", current, utility, cancellationToken).ConfigureAwait(false);
+            var (self, _) = await metaUtility.RunImproverAsync(improver, $"g{t}/self", current, utility, CandidateKind.Improver, cancellationToken).ConfigureAwait(false);
 
             if (self.Verdict != Verdict.Ok || string.IsNullOrEmpty(self.Result))
             {
@@ -42,7 +42,8 @@ public sealed class SelfImprovementRun(RunContext run)
             }
 
             run.Progress.Stage($"generation {t}: scoring the proposed improver");
-            var proposed = CandidateCompiler.CodeOf(self.Result);
+            // The code in what it returned, as admission found it (already admitted, when the run was recorded).
+            var proposed = (await run.AdmitImproverAsync(self.Result, cancellationToken).ConfigureAwait(false)).Code;
             var proposedScore = await metaUtility.EvaluateAsync(proposed, $"g{t}/eval", withTest: true, cancellationToken).ConfigureAwait(false);
             var (accepted, reason) = Accept(proposedScore, currentScore);
             if (accepted)

@@ -3,7 +3,6 @@ using Stop.Runs.MetaUtilities;
 using Stop.Runs.RunDirectories;
 using Stop.Runs.SelfImprovement;
 using Stop.Sandbox;
-using Stop.Sandbox.Admission;
 using Stop.Tasks;
 
 namespace Stop.Runs.Transfer;
@@ -20,6 +19,7 @@ public static class TransferEvaluation
         Microsoft.Extensions.AI.IChatClient model, IRunProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentOutOfRangeException.ThrowIfZero(tasks.Count);
         var rows = await Task.WhenAll(tasks.Select(async name =>
         {
             var run = new RunContext(options with { Task = name }, sandbox, model, directory, progress);
@@ -29,9 +29,10 @@ public static class TransferEvaluation
             var seedImprover = metaUtility.EvaluateAsync(SeedFiles.SeedImprover, $"{name}/seed-improver", withTest: true, cancellationToken);
             var given = metaUtility.EvaluateAsync(improverText, $"{name}/improver", withTest: true, cancellationToken);
             await Task.WhenAll(seed, seedImprover, given).ConfigureAwait(false);
-            return new TransferRow(name, seed.Result.Score, seedImprover.Result.Test ?? 0, given.Result.Test ?? 0);
+            return (Hash: given.Result.Improver, Row: new TransferRow(name, seed.Result.Score, seedImprover.Result.Test ?? 0, given.Result.Test ?? 0));
         })).ConfigureAwait(false);
-        var table = new TransferTable(CandidateCompiler.HashOf(CandidateCompiler.CodeOf(improverText)), options.Model, rows);
+        // The improver's hash as admission found it: the host never parses a candidate's text itself.
+        var table = new TransferTable(rows[0].Hash, options.Model, [.. rows.Select(r => r.Row)]);
         table.Write(directory.Path);
         return table;
     }

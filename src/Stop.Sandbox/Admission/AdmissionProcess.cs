@@ -38,6 +38,12 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
 
     private static readonly ConcurrentDictionary<string, ConcurrentBag<WorkerProcess>> Idle = new();
 
+    /// <summary>
+    /// The most text sent in one batch, in characters. JSON may spell a character in six bytes, and a frame may hold
+    /// <see cref="Channel.MaxFrameBytes"/>; a longer batch is admitted in parts.
+    /// </summary>
+    private const long MaxBatchChars = CandidateCompiler.MaxTextChars * 2L;
+
     private WorkerProcess? process;
 
     /// <summary>The id of the process this admitter holds, if any (for tests that kill it from outside).</summary>
@@ -49,6 +55,17 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         if (requests.Count == 0)
         {
             return [];
+        }
+        if (requests.Count == 1 && CandidateCompiler.TooLong(requests[0]) is { } tooLong)
+        {
+            // Refused here, as the compiler would refuse it: it would not fit in a frame to the process.
+            return [tooLong];
+        }
+        if (requests.Count > 1 && requests.Sum(r => (long)r.Text.Length) > MaxBatchChars)
+        {
+            // What admission makes of a text does not depend on its company: halves cross the channel more surely.
+            var half = requests.Count / 2;
+            return [.. AdmitMany([.. requests.Take(half)]), .. AdmitMany([.. requests.Skip(half)])];
         }
         var (admitted, failure) = Run(requests);
         if (admitted is not null)

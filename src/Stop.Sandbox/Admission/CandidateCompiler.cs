@@ -60,7 +60,11 @@ public sealed class CandidateCompiler
         var rest = new List<(int Index, AdmissionRequest Request)>();
         for (var i = 0; i < requests.Count; i++)
         {
-            if (NestsTooDeep(requests[i].Text))
+            if (TooLong(requests[i]) is { } tooLong)
+            {
+                results[i] = tooLong;
+            }
+            else if (NestsTooDeep(requests[i].Text))
             {
                 // Refused before any parser sees it: Roslyn recurses over nesting, and the host's stack is finite.
                 results[i] = NotCompiled(requests[i].Text, requests[i].Kind, $"the text nests brackets more than {MaxNesting} deep");
@@ -97,7 +101,47 @@ public sealed class CandidateCompiler
                 : slow ? TooSlow(request, Backstop)
                 : AdmitAlone(request, cancellationToken);
         }
-        return results!;
+        return [.. results.Select(r => Bounded(r!))];
+    }
+
+    /// <summary>
+    /// The longest text admission takes, in UTF-16 characters: some thirty times the longest answer a model gives, and
+    /// short enough that a batch of texts crosses to an admission process in one frame.
+    /// </summary>
+    public const int MaxTextChars = 2_000_000;
+
+    /// <summary>The longest message (a reason, a diagnostic, a refused symbol) admission gives.</summary>
+    public const int MaxMessageChars = 2_000;
+
+    /// <summary>
+    /// The refusal of a text longer than <see cref="MaxTextChars"/>, or null. Its code is the text's beginning, and its
+    /// hash the whole text's, so that two such texts are never taken for one.
+    /// </summary>
+    internal static AdmittedCandidate? TooLong(AdmissionRequest request)
+    {
+        if (request.Text.Length <= MaxTextChars)
+        {
+            return null;
+        }
+        var reason = $"the text is {request.Text.Length:N0} characters long, more than the {MaxTextChars:N0} admission takes";
+        return new AdmittedCandidate(HashOf(AsUtf8(request.Text)), AsUtf8(request.Text[..MaxTextChars]), request.Kind,
+            Verdict.CompileError, reason, [reason], [], null, null);
+    }
+
+    /// <summary>
+    /// The candidate with every message cut to <see cref="MaxMessageChars"/> and as its UTF-8 says: the compiler spells
+    /// types out in full (a short text can make an error message of millions of characters), and a message can hold a
+    /// lone surrogate that the candidate wrote as an escape.
+    /// </summary>
+    private static AdmittedCandidate Bounded(AdmittedCandidate candidate)
+    {
+        static string Cut(string message) => AsUtf8(message.Length <= MaxMessageChars ? message : message[..MaxMessageChars] + " …");
+        return candidate with
+        {
+            Reason = Cut(candidate.Reason),
+            Diagnostics = [.. candidate.Diagnostics.Select(Cut)],
+            Violations = [.. candidate.Violations.Select(v => v with { Symbol = Cut(v.Symbol), Reason = Cut(v.Reason) })],
+        };
     }
 
     /// <summary>

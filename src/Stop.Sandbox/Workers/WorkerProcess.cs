@@ -151,13 +151,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or System.Text.Json.JsonException)
         {
-            if (exception is not IOException)
+            if (exception is IOException)
             {
-                // A frame that is not a message (too large, malformed) from a process that may live on: stop it now
-                // rather than wait for it to exit.
-                Kill();
+                return (null, await DiedAsync().ConfigureAwait(false));
             }
-            return (null, await DiedAsync().ConfigureAwait(false));
+            // A frame that is not a message (too large, malformed), from a process that may live on: stopped now, and
+            // said so, rather than waited for and taken for a death by signal.
+            Kill();
+            return (null, new WorkerFailure(Verdict.Crashed, $"the worker sent a frame that is not a message: {exception.Message}", DecidedBy.Counted));
         }
         catch
         {

@@ -38,6 +38,12 @@ public sealed class AdmissionProcessTests
             "Here is my answer, in words rather than code.",
             // A lone surrogate, which neither UTF-8 nor the admission process's JSON channel can carry.
             $"{Header}    var s = \"\ud800\";\n    return new int[testSamples.Length + s.Length - 1];\n}}\n",
+            // An error message with a lone surrogate the text wrote as an escape.
+            $"{Header}    switch (\"a\") {{ case \"\\uD800\": break; case \"\\uD800\": break; }}\n    return new int[testSamples.Length];\n}}\n",
+            // Longer than admission takes.
+            Parity.SeedSolution + "\n// " + new string('+', CandidateCompiler.MaxTextChars),
+            // An error message that would spell a type of 2^14 parts, each a thousand characters long.
+            ErrorNamingAHugeType,
         ];
         await using var isolated = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
         await using var inHost = new CandidateSandbox(new SandboxOptions { Parallelism = 1, IsolateAdmission = false });
@@ -55,6 +61,17 @@ public sealed class AdmissionProcessTests
             Assert.Equal(here.Entry, there.Entry);
             Assert.Equal(here.Assembly, there.Assembly);
             Assert.Equal(DecidedBy.Counted, there.DecidedBy);
+            Assert.All(there.Diagnostics.Append(there.Reason), m => Assert.InRange(m.Length, 1, CandidateCompiler.MaxMessageChars + 2));
+        }
+    }
+
+    private static string ErrorNamingAHugeType
+    {
+        get
+        {
+            var name = "C" + new string('x', 1000);
+            var doubling = string.Concat(Enumerable.Range(1, 14).Select(i => $"    var b{i} = (b{i - 1}, b{i - 1});\n"));
+            return $"class {name} {{ }}\n{Header}    var b0 = new {name}();\n{doubling}    int x = b14;\n    return new int[testSamples.Length];\n}}\n";
         }
     }
 
