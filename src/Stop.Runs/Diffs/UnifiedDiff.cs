@@ -21,11 +21,28 @@ public static class UnifiedDiff
 
         var oldLines = SplitLines(oldSide.Source);
         var newLines = SplitLines(newSide.Source);
+        if (oldLines.Length + newLines.Length > MaxLines)
+        {
+            return new ImproverDiff(oldSide, newSide, Group(Replacement(oldLines, newLines), context));
+        }
         var result = Differ.Instance.CreateDiffs(
             string.Join('\n', oldLines), string.Join('\n', newLines), ignoreWhiteSpace: false, ignoreCase: false, LineChunker.Instance);
         var script = EditScript(result, oldLines, newLines);
         return new ImproverDiff(oldSide, newSide, Group(script, context));
     }
+
+    /// <summary>
+    /// The most lines two sources may have between them to be diffed line by line. The diff takes time proportional to
+    /// their lengths times their differences (a model's text of a million lines against a seed: hours); real improvers
+    /// have hundreds of lines. Longer sources are shown as a whole replacement.
+    /// </summary>
+    public const int MaxLines = 20_000;
+
+    private static List<DiffLine> Replacement(string[] oldLines, string[] newLines) =>
+    [
+        .. oldLines.Select((line, i) => new DiffLine(DiffLineKind.Removed, line, i + 1, null)),
+        .. newLines.Select((line, i) => new DiffLine(DiffLineKind.Added, line, null, i + 1)),
+    ];
 
     private static string[] SplitLines(string source)
     {

@@ -15,6 +15,19 @@ public sealed class UnifiedDiffTests
     }
 
     [Fact]
+    public void Compute_ShowsSourcesTooLongToDiffLineByLine_AsAWholeReplacement()
+    {
+        var seed = "a\nb\nc\n";
+        var longer = string.Concat(Enumerable.Range(0, UnifiedDiff.MaxLines).Select(i => $"x{i}\n"));
+
+        var hunk = Assert.Single(Diff(seed, longer).Hunks);
+
+        Assert.Equal($"@@ -1,3 +1,{UnifiedDiff.MaxLines} @@", hunk.Header);
+        Assert.Equal(3, hunk.Lines.Count(l => l.Kind == DiffLineKind.Removed));
+        Assert.Equal(UnifiedDiff.MaxLines, hunk.Lines.Count(l => l.Kind == DiffLineKind.Added));
+    }
+
+    [Fact]
     public void Compute_TreatsCrlfAndLfAlike()
     {
         Assert.True(Diff("a\r\nb\r\n", "a\nb").IsEmpty);
