@@ -42,8 +42,11 @@ public sealed class SelfImprovementRun(RunContext run)
             }
 
             run.Progress.Stage($"generation {t}: scoring the proposed improver");
-            // The code in what it returned, as admission found it (already admitted, when the run was recorded).
-            var proposed = (await run.AdmitImproverAsync(self.Result, cancellationToken).ConfigureAwait(false)).Code;
+            // The code in what it returned, as admission found it (already admitted, when the run was recorded). A
+            // refused text is evaluated as returned, so that its refusal stands: its recorded code may be only a part
+            // of it (a text too long to admit keeps its beginning), which must not be admitted in its place.
+            var returned = await run.AdmitImproverAsync(self.Result, cancellationToken).ConfigureAwait(false);
+            var proposed = returned.IsAdmitted ? returned.Code : self.Result;
             var proposedScore = await metaUtility.EvaluateAsync(proposed, $"g{t}/eval", withTest: true, cancellationToken).ConfigureAwait(false);
             var (accepted, reason) = Accept(proposedScore, currentScore);
             if (accepted)

@@ -13,7 +13,7 @@ namespace Stop.Sandbox.Admission;
 /// <para>
 /// Whether a candidate is wrapped depends on its text alone, never on its company: a candidate the wrapper could
 /// change the meaning of (top-level code, directives, inheritance modifiers on top-level members, a name the wrapper
-/// uses) is not wrapped, and one that fails to compile, is refused by the policy or lacks its entry point wrapped is
+/// uses, anonymous types, which the compiler names by their order in the assembly) is not wrapped, and one that fails to compile, is refused by the policy or lacks its entry point wrapped is
 /// left to <see cref="CandidateCompiler"/>'s script path, which also writes every refusal's messages. So a candidate
 /// runs as the same code under the same names (its own types' names and stack traces say
 /// <c>StopCandidate_&lt;hash&gt;.Candidate</c>) however and with whatever it is admitted. An assembly holds only admitted code:
@@ -193,6 +193,10 @@ internal static class BatchCompiler
             || root.GetLoadDirectives().Count > 0
             || root.Members.Any(m => m is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax) && m.Modifiers.Any(t => InheritanceModifiers.Contains(t.Kind())))
             || root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && IsReserved(t.ValueText))
+            // The compiler numbers anonymous types and anonymous delegate types across an assembly, so their names
+            // (which ToString shows) would depend on the batch.
+            || root.DescendantNodes().Any(n => n is AnonymousObjectCreationExpressionSyntax
+                || n is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters } && parameters.Any(p => p.Modifiers.Count > 0 || p.Default is not null))
             || script.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return null;

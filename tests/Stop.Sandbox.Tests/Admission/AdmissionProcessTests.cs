@@ -12,7 +12,7 @@ namespace Stop.Sandbox.Tests.Admission;
 /// host, and is refused as decided by that clock or cap.
 /// </summary>
 [Collection(SandboxCollection.Name)]
-public sealed class AdmissionProcessTests
+public sealed class AdmissionProcessTests(SandboxFixture fixture)
 {
     private static readonly DownstreamTask Parity = TaskCatalog.Get("parity_noise");
 
@@ -140,6 +140,25 @@ public sealed class AdmissionProcessTests
         Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
         Assert.Equal(alone.Select(c => c.Entry), together.Select(c => c.Entry));
         Assert.All(together, c => Assert.StartsWith(BatchCompiler.NamespacePrefix, c.Entry!.TypeName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACandidateReadingAnAnonymousTypesName_ScoresAsAlone_WhateverItIsAdmittedWith()
+    {
+        // The compiler numbers anonymous types across an assembly: in a batch the name would depend on the company.
+        var reader = $"{Header}    var name = new List<object>().Select(o => new {{ Zed = 1 }}).ToList().ToString();\n"
+            + "    return testSamples.Select(s => (s.Sum() + name[name.IndexOf(\"Type\", StringComparison.Ordinal) + 4]) % 2).ToArray();\n}\n";
+        var company = $"{Header}    var pair = new {{ Alpha = 1, Beta = 2 }};\n    return new int[testSamples.Length + pair.Alpha - 1];\n}}\n";
+        var compiler = new CandidateCompiler();
+
+        var alone = compiler.AdmitMany([Request(reader)])[0];
+        var together = compiler.AdmitMany([Request(company), Request(reader)])[1];
+
+        Assert.True(together.IsAdmitted, together.Reason);
+        Assert.Equal(alone.Entry, together.Entry);
+        Assert.Equal(
+            (await fixture.Sandbox.EvaluateAsync(alone, Parity, Split.Val)).Score,
+            (await fixture.Sandbox.EvaluateAsync(together, Parity, Split.Val)).Score);
     }
 
     [Fact]
