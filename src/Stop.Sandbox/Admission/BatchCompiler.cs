@@ -23,6 +23,15 @@ namespace Stop.Sandbox.Admission;
 /// </summary>
 internal static class BatchCompiler
 {
+    /// <summary>
+    /// The most characters of strings a candidate compiled in a batch may hold (UTF-16, two bytes each), and the most
+    /// members compiled together: together, well under the 16 MB of strings an assembly can hold.
+    /// </summary>
+    private const long MaxBatchedStringChars = 256 * 1024;
+
+    /// <inheritdoc cref="MaxBatchedStringChars"/>
+    private const int MaxMembers = 16;
+
     /// <summary>Prefix of every wrapped candidate's namespace; text that names it is not wrapped.</summary>
     public const string NamespacePrefix = "StopCandidate_";
 
@@ -91,7 +100,7 @@ internal static class BatchCompiler
             {
                 known.Indices.Add(i);
             }
-            else if (members.Keys.Any(k => k.Hash == hash))
+            else if (members.Count == MaxMembers || members.Keys.Any(k => k.Hash == hash))
             {
                 later.Add(i);
             }
@@ -193,6 +202,9 @@ internal static class BatchCompiler
             || root.GetLoadDirectives().Count > 0
             || root.Members.Any(m => m is not (BaseTypeDeclarationSyntax or DelegateDeclarationSyntax) && m.Modifiers.Any(t => InheritanceModifiers.Contains(t.Kind())))
             || root.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && IsReserved(t.ValueText))
+            // An assembly holds at most 16 MB of string literals: sixteen members of this many characters stay under it,
+            // so that no member is dropped from a batch for its company's strings.
+            || ConstantStrings.MoreThan(root, MaxBatchedStringChars)
             // The compiler numbers anonymous types and anonymous delegate types across an assembly, so their names
             // (which ToString shows) would depend on the batch.
             || root.DescendantNodes().Any(n => n is AnonymousObjectCreationExpressionSyntax

@@ -19,7 +19,13 @@ internal static class ConstantStrings
     public const long MaxCharacters = 4_000_000;
 
     /// <summary>Whether <paramref name="root"/>'s constant strings may come to more than <see cref="MaxCharacters"/>.</summary>
-    public static bool TooLong(SyntaxNode root)
+    public static bool TooLong(SyntaxNode root) => MoreThan(root, MaxCharacters);
+
+    /// <summary>
+    /// Whether <paramref name="root"/>'s string literals and constant strings may come to more than
+    /// <paramref name="limit"/> characters.
+    /// </summary>
+    public static bool MoreThan(SyntaxNode root, long limit)
     {
         var constants = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
         foreach (var declaration in root.DescendantNodes().OfType<VariableDeclarationSyntax>())
@@ -42,7 +48,7 @@ internal static class ConstantStrings
                 }
             }
         }
-        if (constants.Count == 0)
+        if (constants.Count == 0 && root.FullSpan.Length <= limit)
         {
             // Without named constants, no constant string is longer than the text that spells it.
             return false;
@@ -59,7 +65,7 @@ internal static class ConstantStrings
                 SyntaxKind.IdentifierToken when token.Parent is IdentifierNameSyntax name => lengths.Of(Key(name, constants)),
                 _ => 0,
             };
-            if (total > MaxCharacters)
+            if (total > limit)
             {
                 return true;
             }

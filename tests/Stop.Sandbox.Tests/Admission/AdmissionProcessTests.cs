@@ -162,6 +162,23 @@ public sealed class AdmissionProcessTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public void CandidatesWhoseStringsTogetherPassWhatAnAssemblyHolds_RunUnderTheNamesTheyHaveAlone()
+    {
+        // Twelve candidates of 0.92 million characters of constants each: 22 MB of strings, past an assembly's 16 MB.
+        var candidates = Enumerable.Range(0, 12).Select(i =>
+            $"static class K\n{{\n    public const string A0 = \"{new string('x', 900)}{i}\";\n"
+            + string.Concat(Enumerable.Range(1, 10).Select(k => $"    public const string A{k} = A{k - 1} + A{k - 1};\n"))
+            + $"}}\n{Header}    return new int[testSamples.Length + K.A10.Length % 1];\n}}\n").ToList();
+        var compiler = new CandidateCompiler();
+
+        var together = compiler.AdmitMany([.. candidates.Select(Request)]);
+        var alone = candidates.Select(c => compiler.AdmitMany([Request(c)])[0]).ToList();
+
+        Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
+        Assert.Equal(alone.Select(c => c.Entry), together.Select(c => c.Entry));
+    }
+
+    [Fact]
     public void CandidatesAdmittedTogether_ShareOneAssembly_AcrossTheChannel()
     {
         using var admitter = new AdmissionProcess(new SandboxOptions());
