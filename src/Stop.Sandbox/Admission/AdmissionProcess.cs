@@ -32,8 +32,9 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
 
     /// <summary>What a new process admits before any candidate: a small solution that takes the batch path and the policy's walk.</summary>
     private static readonly AdmitCandidates WarmUp = new(
-        [new CandidateText("int[] Algorithm(int[][] a, int[] b, int[][] c) => c.Select(s => s.Sum() % 2).ToArray();\nrecord struct R(int X);",
-            CandidateKind.Solution, "Algorithm", [.. new[] { typeof(int[][]), typeof(int[]), typeof(int[][]) }.Select(t => t.AssemblyQualifiedName!)])],
+        [CandidateText.Of(new AdmissionRequest(
+            "int[] Algorithm(int[][] a, int[] b, int[][] c) => c.Select(s => s.Sum() % 2).ToArray();\nrecord struct R(int X);",
+            CandidateKind.Solution, EntrySignature.Solution([typeof(int[][]), typeof(int[]), typeof(int[][])])))],
         WarmUpLimit);
 
     private static readonly ConcurrentDictionary<string, ConcurrentBag<WorkerProcess>> Idle = new();
