@@ -108,9 +108,11 @@ internal static class DiffVerb
     private static void Print(DiffSide older, DiffSide newer)
     {
         var diff = UnifiedDiff.Compute(older, newer);
-        var olderStrategies = StrategyDetector.Detect(older.Source);
-        var newerStrategies = StrategyDetector.Detect(newer.Source);
-        var change = StrategyChange.Between(olderStrategies, newerStrategies);
+        // The improvers' text is a model's: its parse costs an admission process, never this one.
+        using var reader = StrategyReader.Isolated();
+        var olderStrategies = reader.Read(older.Source);
+        var newerStrategies = reader.Read(newer.Source);
+        var change = StrategyReading.Change(olderStrategies, newerStrategies);
         var color = !Console.IsOutputRedirected;
 
         foreach (var line in UnifiedDiffRenderer.Render(diff).Split('\n')[..^1])
@@ -124,13 +126,25 @@ internal static class DiffVerb
         Write("", null);
         WriteStrategies($"a/{older.Label}", olderStrategies, color);
         WriteStrategies($"b/{newer.Label}", newerStrategies, color);
+        if (change is null)
+        {
+            Write("added:   (unknown: not both read)", color ? "grey" : null);
+            Write("removed: (unknown: not both read)", color ? "grey" : null);
+            return;
+        }
         Write($"added:   {Names(change.Added)}", color && change.Added.Count > 0 ? "green" : null);
         Write($"removed: {Names(change.Removed)}", color && change.Removed.Count > 0 ? "red" : null);
     }
 
-    private static void WriteStrategies(string label, IReadOnlyList<DetectedStrategy> strategies, bool color)
+    private static void WriteStrategies(string label, StrategyReading reading, bool color)
     {
         Write($"strategies in {label}:", color ? "bold" : null);
+        if (reading.Unread is { } unread)
+        {
+            Write($"  (not read: {unread})", color ? "grey" : null);
+            return;
+        }
+        var strategies = reading.Strategies;
         if (strategies.Count == 0)
         {
             Write("  (none detected)", color ? "grey" : null);

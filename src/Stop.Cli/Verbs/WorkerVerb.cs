@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Stop.Runs.Strategies;
 using Stop.Sandbox.Admission;
 using Stop.Sandbox.Workers;
 
@@ -11,14 +12,14 @@ internal static class WorkerVerb
 
     public static Command Create()
     {
-        var admission = new Option<bool>(AdmissionWorkerMain.Flag) { Description = "Admit candidates' text instead of running their code." };
+        var admission = new Option<bool>(AdmissionWorkerMain.Flag) { Description = "Admit candidates' text (and run reading tools' analyses of it) instead of running their code." };
         var command = new Command(Name, "Run as a sandbox worker on standard input and output (Stop starts these itself).")
         {
             admission,
         };
         command.Hidden = true;
         command.SetAction((parse, cancellationToken) => parse.GetValue(admission)
-            ? AdmissionWorkerMain.RunAsync(cancellationToken)
+            ? AdmissionWorkerMain.RunAsync(StrategyReader.Analyses, cancellationToken)
             : WorkerMain.RunAsync(cancellationToken));
         return command;
     }

@@ -18,7 +18,8 @@ namespace Stop.Reports.Model;
 /// <param name="Sandbox">Refusals and circumvention attempts.</param>
 /// <param name="Diff">The proposal against its parent generation; null for the seed.</param>
 /// <param name="Strategies">Strategies detected in the proposal (or the seed).</param>
-/// <param name="StrategyChange">Strategies added and removed against the parent; null for the seed.</param>
+/// <param name="StrategiesUnread">Why the proposal's strategies could not be read, when they could not.</param>
+/// <param name="StrategyChange">Strategies added and removed against the parent; null for the seed, or when either could not be read.</param>
 public sealed record GenerationReport(
     int Generation,
     double Val,
@@ -34,4 +35,5 @@ public sealed record GenerationReport(
     SandboxActivity Sandbox,
     ImproverDiff? Diff,
     IReadOnlyList<DetectedStrategy> Strategies,
+    string? StrategiesUnread,
     StrategyChange? StrategyChange);

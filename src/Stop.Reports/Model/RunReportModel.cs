@@ -29,11 +29,16 @@ public sealed partial record RunReportModel(
     /// <summary>True when more than one model answered: the model did not stay fixed.</summary>
     public bool ModelChanged => ModelIds.Count > 1;
 
-    /// <summary>Reads a run directory; costs come from <paramref name="prices"/> (none known by default).</summary>
-    public static RunReportModel Load(string directory, PriceTable? prices = null)
+    /// <summary>
+    /// Reads a run directory; costs come from <paramref name="prices"/> (none known by default). Improvers' strategies
+    /// are read by <paramref name="strategies"/>; by default, in an admission process, since their text is a model's.
+    /// </summary>
+    public static RunReportModel Load(string directory, PriceTable? prices = null, StrategyReader? strategies = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         prices ??= PriceTable.Empty;
+        using var isolated = strategies is null ? StrategyReader.Isolated() : null;
+        var reader = strategies ?? isolated!;
         using var run = RunDirectory.Open(directory, forWriting: false);
         var manifest = run.ReadManifest();
         var events = RunDirectory.ReadEvents(run.EventsPath);
@@ -46,7 +51,7 @@ public sealed partial record RunReportModel(
         foreach (var decided in events.OfType<GenerationDecided>().OrderBy(g => g.Generation))
         {
             var parent = generations.LastOrDefault();
-            generations.Add(Generation(run, decided, parent, events, cassette, prices));
+            generations.Add(Generation(run, decided, parent, events, cassette, prices, reader));
         }
         var label = System.IO.Path.GetFileName(run.Path.TrimEnd(System.IO.Path.DirectorySeparatorChar));
         return new RunReportModel(run.Path, label, manifest, modelIds, generations, TransferTable.Read(run.Path));
@@ -54,7 +59,7 @@ public sealed partial record RunReportModel(
 
     private static GenerationReport Generation(
         RunDirectory run, GenerationDecided decided, GenerationReport? parent, IReadOnlyList<RunEvent> events,
-        IReadOnlyList<CassetteEntry> cassette, PriceTable prices)
+        IReadOnlyList<CassetteEntry> cassette, PriceTable prices, StrategyReader reader)
     {
         var k = decided.Generation;
         var prefix = $"g{k}/";
@@ -67,7 +72,7 @@ public sealed partial record RunReportModel(
             : mine.OfType<MetaUtilityScored>().Select(m => m.Key).Where(key => CandidateKey().IsMatch(key[prefix.Length..])).ToList();
 
         var source = Source(run, k, decided.Proposed ?? decided.Chosen);
-        var strategies = source is null ? [] : Detect(source);
+        var strategies = source is null ? new StrategyReading([], null) : reader.Read(source);
         ImproverDiff? diff = null;
         StrategyChange? change = null;
         if (parent is not null && source is not null && Source(run, parent.Generation, parent.Chosen) is { } parentSource)
@@ -75,7 +80,7 @@ public sealed partial record RunReportModel(
             diff = UnifiedDiff.Compute(
                 new DiffSide($"gen_{parent.Generation}.csx", parentSource, parent.Val),
                 new DiffSide(decided.Accepted ? $"gen_{k}.csx" : $"proposed_{k}.csx", source, ProposedVal(decided, mine)));
-            change = StrategyChange.Between(Detect(parentSource), strategies);
+            change = StrategyReading.Change(reader.Read(parentSource), strategies);
         }
 
         return new GenerationReport(
@@ -83,7 +88,7 @@ public sealed partial record RunReportModel(
             ProposedVal(decided, mine), candidateKeys.Count, verdicts,
             Tokens(cassette.Where(c => FirstSegment(c.Position) == $"g{k}").ToList(), prices),
             Sandbox(executions, candidateKeys, mine),
-            diff, strategies, change);
+            diff, strategies.Strategies, strategies.Unread, change);
     }
 
     private static double? ProposedVal(GenerationDecided decided, List<RunEvent> mine) =>
@@ -127,19 +132,6 @@ public sealed partial record RunReportModel(
         }
         var file = System.IO.Path.Combine(run.Path, "generations", $"gen_{generation}.csx");
         return File.Exists(file) ? File.ReadAllText(file) : null;
-    }
-
-    private static IReadOnlyList<DetectedStrategy> Detect(string source)
-    {
-        try
-        {
-            return StrategyDetector.Detect(source);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // A candidate that does not parse has no strategies to name; the report still shows it.
-            return [];
-        }
     }
 
     private static string Verdict(RunEvent e) => e switch

@@ -89,6 +89,51 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
 
     private (IReadOnlyList<AdmittedCandidate>? Admitted, WorkerFailure? Failure) Run(IReadOnlyList<AdmissionRequest> requests)
     {
+        // After a batch meets the backstop, the process admits its requests alone, each within the backstop again; only
+        // the first overrun is waited out here, and the batch is then retried request by request from this side.
+        var (outcome, failure) = Send(new AdmitCandidates([.. requests.Select(CandidateText.Of)], options.AdmissionBackstop));
+        if (failure is not null)
+        {
+            return (null, failure);
+        }
+        if (outcome is CandidatesAdmitted answer && answer.Unpack() is { } candidates && candidates.Count == requests.Count)
+        {
+            return (candidates, null);
+        }
+        Retire();
+        return (null, new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted));
+    }
+
+    /// <summary>
+    /// What the analysis registered as <paramref name="analysis"/> with the admission process makes of
+    /// <paramref name="text"/>; or, when the process could not say within the admission backstop and its memory cap,
+    /// why not. A text admission would refuse as too long is not sent.
+    /// </summary>
+    public (string? Result, string? Failure) Analyse(string analysis, string text)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > CandidateCompiler.MaxTextChars)
+        {
+            return (null, $"it is longer than admission takes ({CandidateCompiler.MaxTextChars:N0} characters)");
+        }
+        var (outcome, failure) = Send(new AnalyseText(analysis, CandidateCompiler.AsUtf8(text), options.AdmissionBackstop));
+        if (failure is null && outcome is not TextAnalysed)
+        {
+            Retire();
+            failure = new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted);
+        }
+        return outcome is TextAnalysed analysed ? (analysed.Result, null) : (null, failure!.Verdict switch
+        {
+            _ when failure.DecidedBy == DecidedBy.WallClockBackstop => $"reading it took past the {options.AdmissionBackstop.TotalSeconds:0} s admission backstop",
+            Verdict.OutOfMemory => $"reading it took more than the admission process's memory cap ({options.AdmissionMemoryBytes >> 20} MB)",
+            _ => $"the admission process failed while reading it: {failure.Reason}",
+        });
+    }
+
+    /// <summary>Sends one job to this admitter's process, a sound one (taken from the idle ones, or started); a process that failed it is retired.</summary>
+    private (Message? Outcome, WorkerFailure? Failure) Send(Message job)
+    {
         if (process is { HasExited: true } or { IsHealthy: false })
         {
             // Died while idle, or was killed from outside: not the next candidate's doing.
@@ -103,24 +148,12 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
             }
             process = taken;
         }
-        var job = new AdmitCandidates([.. requests.Select(CandidateText.Of)], options.AdmissionBackstop);
-        // After a batch meets the backstop, the process admits its requests alone, each within the backstop again; only
-        // the first overrun is waited out here, and the batch is then retried request by request from this side.
         var (outcome, failure) = process.RunAsync(job, options.AdmissionBackstop + Grace, CancellationToken.None).GetAwaiter().GetResult();
         if (failure is not null || !process.IsHealthy || process.JobsRun >= options.JobsPerWorker)
         {
             Retire();
         }
-        if (failure is not null)
-        {
-            return (null, failure);
-        }
-        if (outcome is CandidatesAdmitted answer && answer.Unpack() is { } candidates && candidates.Count == requests.Count)
-        {
-            return (candidates, null);
-        }
-        Retire();
-        return (null, new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted));
+        return (outcome, failure);
     }
 
     /// <summary>

@@ -5,6 +5,8 @@ using Stop.Reports.Model;
 using Stop.Reports.Tests.Fixtures;
 using Stop.Runs.Transfer;
 using Stop.Runs.RunDirectories;
+using Stop.Runs.Strategies;
+using Stop.Sandbox;
 
 namespace Stop.Reports.Tests.Html;
 
@@ -91,6 +93,27 @@ public sealed partial class HtmlReportTests(RecordedRunFixture recorded) : IClas
         Assert.Equal(300, model.Generations[1].Tokens.TotalTokens);
         Assert.Null(model.Generations[1].Tokens.CostUsd);
         Assert.Equal(["iterative refinement"], model.Generations[1].StrategyChange!.Added.Select(s => Stop.Runs.Strategies.ImproverStrategyNames.DisplayName(s)));
+    }
+
+    [Fact]
+    public void Load_ShowsAProposalWhoseParseOutlastsTheBackstop_AsNotRead_AndGoesOn()
+    {
+        var dir = HandMadeRun.Write(Path.Combine(temp.Path, "run"));
+        var nested = "0";
+        for (var level = 0; level < 20; level++)
+        {
+            nested = $"c ? [{nested}] : 0";
+        }
+        File.WriteAllText(Path.Combine(dir, "candidates", HandMadeRun.BetterHash + ".csx"), $"bool c = true;\nvar x = {nested};\n");
+        using var reader = StrategyReader.Isolated(new SandboxOptions { AdmissionBackstop = TimeSpan.FromSeconds(1) });
+
+        var model = RunReportModel.Load(dir, strategies: reader);
+        var html = HtmlReport.Render(model);
+
+        Assert.Equal("reading it took past the 1 s admission backstop", model.Generations[1].StrategiesUnread);
+        Assert.Null(model.Generations[1].StrategyChange);
+        Assert.Null(model.Generations[0].StrategiesUnread);
+        Assert.Contains("Strategies: not read: reading it took past the 1 s admission backstop", html);
     }
 
     [Fact]

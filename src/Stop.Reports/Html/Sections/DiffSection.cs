@@ -39,7 +39,7 @@ internal static class DiffSection
     private static void Strategies(StringBuilder html, GenerationReport g)
     {
         html.Append("<p class=\"strategies\">Strategies: ");
-        html.Append(g.Strategies.Count == 0 ? "none detected" : string.Join(", ", g.Strategies.Select(s => $"<span class=\"strategy\" title=\"{Escape(s.ToString())}\">{Escape(s.Strategy.DisplayName())}</span>")));
+        html.Append(g.StrategiesUnread is { } unread ? $"not read: {Escape(unread)}" : g.Strategies.Count == 0 ? "none detected" : string.Join(", ", g.Strategies.Select(s => $"<span class=\"strategy\" title=\"{Escape(s.ToString())}\">{Escape(s.Strategy.DisplayName())}</span>")));
         if (g.StrategyChange is { } change)
         {
             html.Append($"; added: {Names(change.Added, "added")}; removed: {Names(change.Removed, "removed")}");

@@ -4,7 +4,8 @@ namespace Stop.Sandbox.Workers.Protocol;
 
 /// <summary>
 /// One frame on a worker's channel. The host sends jobs and replies; the worker sends the improver's calls
-/// and results. An admission process takes <see cref="AdmitCandidates"/> and answers <see cref="CandidatesAdmitted"/>.
+/// and results. An admission process takes <see cref="AdmitCandidates"/> and answers <see cref="CandidatesAdmitted"/>;
+/// it takes <see cref="AnalyseText"/> and answers <see cref="TextAnalysed"/>.
 /// Frames are JSON behind a 4-byte little-endian length.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
@@ -17,6 +18,8 @@ namespace Stop.Sandbox.Workers.Protocol;
 [JsonDerivedType(typeof(ImproverOutcome), "improver-outcome")]
 [JsonDerivedType(typeof(AdmitCandidates), "admit-candidates")]
 [JsonDerivedType(typeof(CandidatesAdmitted), "candidates-admitted")]
+[JsonDerivedType(typeof(AnalyseText), "analyse-text")]
+[JsonDerivedType(typeof(TextAnalysed), "text-analysed")]
 public abstract record Message;
 
 /// <summary>The candidate code a job runs: its content hash, its emitted bytes, where its method is and whether top-level code runs first.</summary>
@@ -131,3 +134,13 @@ public sealed record CandidatesAdmitted(IReadOnlyList<Admission.AdmittedCandidat
         return index;
     }
 }
+
+/// <summary>
+/// Run the analysis registered with the admission process under <paramref name="Analysis"/> over one model text: a
+/// reading tool's parse of model text, which costs a process, not the host. The process ends itself when the analysis
+/// outlasts <paramref name="Backstop"/> by long.
+/// </summary>
+public sealed record AnalyseText(string Analysis, string Text, TimeSpan Backstop) : Message;
+
+/// <summary>What the analysis made of the text, spelled as the analysis spells it.</summary>
+public sealed record TextAnalysed(string Result) : Message;
