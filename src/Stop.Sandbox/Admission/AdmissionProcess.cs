@@ -169,7 +169,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         var reason = failure.Verdict switch
         {
             Verdict.OutOfMemory => $"compiling it took more than the admission process's memory cap ({options.AdmissionMemoryBytes >> 20} MB)",
-            _ when failure.Reason.Contains("stack overflowed", StringComparison.Ordinal) => "compiling it overflowed the admission process's stack",
+            _ when failure.StackOverflowed => "compiling it overflowed the admission process's stack",
             _ => $"the admission process failed while compiling it: {failure.Reason}",
         };
         return CandidateCompiler.NotCompiled(CandidateCompiler.AsUtf8(request.Text), request.Kind, reason, failure.DecidedBy);

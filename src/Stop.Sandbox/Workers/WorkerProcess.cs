@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Stop.Sandbox.Workers.Protocol;
@@ -12,9 +13,31 @@ internal sealed class WorkerProcess : IAsyncDisposable
 {
     private const int StderrKeptChars = 4096;
 
+    /// <summary>
+    /// The processes this program has started and not yet disposed. A worker ends when its host's end closes its
+    /// standard input, but only between jobs: one mid-way through a long job (an admission process in a slow compile)
+    /// would work on, orphaned, until its own backstop. The host kills them all as it exits, on SIGTERM or Ctrl+C too.
+    /// </summary>
+    private static readonly ConcurrentDictionary<WorkerProcess, byte> Live = new();
+
     private readonly Process process;
     private readonly Channel channel;
     private readonly StringBuilder stderr = new();
+
+    static WorkerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var worker in Live.Keys)
+        {
+            try
+            {
+                worker.Kill();
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or System.ComponentModel.Win32Exception)
+            {
+                // Disposed meanwhile, or not ours to kill any more.
+            }
+        }
+    };
 
     private WorkerProcess(Process process)
     {
@@ -82,6 +105,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the worker '{string.Join(' ', command)}'.");
         var worker = new WorkerProcess(process);
+        Live[worker] = 0;
         process.ErrorDataReceived += (_, e) => worker.KeepStderr(e.Data);
         process.BeginErrorReadLine();
         return worker;
@@ -188,7 +212,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         if (detail.Contains("Stack overflow", StringComparison.OrdinalIgnoreCase))
         {
             // How deep the real stack goes depends on frame sizes, which differ by machine: the stack is a memory cap.
-            return new WorkerFailure(Verdict.Crashed, "the worker's stack overflowed", DecidedBy.MemoryCap);
+            return new WorkerFailure(Verdict.Crashed, "the worker's stack overflowed", DecidedBy.MemoryCap) { StackOverflowed = true };
         }
         if (code > 128)
         {
@@ -265,6 +289,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             Kill();
         }
+        Live.TryRemove(this, out _);
         process.Dispose();
     }
 }
