@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -173,12 +176,32 @@ internal static class BatchCompiler
             {
                 continue;
             }
+            if (members.Count > 1 && DefinesNumberedTypes(assembly))
+            {
+                // Some member made the compiler write a type it numbers across the assembly (a method group with a
+                // default or params parameter, a lambda taking a Span): that member's names would depend on its company.
+                // Which member it was does not matter; each is compiled alone, as it would be on its own.
+                return ([], members);
+            }
 
             return (members.ToDictionary(
                 m => m,
                 m => new AdmittedCandidate(m.Hash, m.Code, m.Request.Kind, null, "admitted", [], [], assembly, entries[m])), []);
         }
         return ([], []);
+    }
+
+    /// <summary>
+    /// Whether the assembly holds anonymous types or anonymous delegate types of the compiler's making
+    /// (<c>&lt;&gt;f__AnonymousType0</c>, <c>&lt;&gt;f__AnonymousDelegate0</c>): the only types it numbers across an
+    /// assembly rather than within a candidate's own class, or names after their content.
+    /// </summary>
+    private static bool DefinesNumberedTypes(byte[] assembly)
+    {
+        using var pe = new PEReader(ImmutableArray.Create(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions.Any(handle =>
+            metadata.GetString(metadata.GetTypeDefinition(handle).Name).StartsWith("<>f__Anonymous", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -206,7 +229,8 @@ internal static class BatchCompiler
             // so that no member is dropped from a batch for its company's strings.
             || ConstantStrings.MoreThan(root, MaxBatchedStringChars)
             // The compiler numbers anonymous types and anonymous delegate types across an assembly, so their names
-            // (which ToString shows) would depend on the batch.
+            // (which ToString shows) would depend on the batch. The commonest makers are not wrapped; whatever else makes
+            // one is caught in the assembly (DefinesNumberedTypes).
             || root.DescendantNodes().Any(n => n is AnonymousObjectCreationExpressionSyntax
                 || n is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters } && parameters.Any(p => p.Modifiers.Count > 0 || p.Default is not null))
             || script.GetDiagnostics(cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))

@@ -44,13 +44,20 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private readonly bool meterExpressionLambdas;
     private readonly IReadOnlySet<int> voidLambdas;
     private readonly bool declaresRandom;
+    private readonly Dictionary<string, TypeSyntax> aliases;
     private int tries;
 
-    private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas, bool declaresRandom)
+    private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas, SyntaxNode root)
     {
         this.meterExpressionLambdas = meterExpressionLambdas;
         this.voidLambdas = voidLambdas;
-        this.declaresRandom = declaresRandom;
+        declaresRandom = DeclaresRandom(root);
+        // Type aliases, for the element types of iterators declared through them (using E = IEnumerable<int>;).
+        aliases = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>()
+            .Where(u => u.Alias is not null && u.NamespaceOrType is not null)
+            .GroupBy(u => u.Alias!.Name.Identifier.ValueText, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().NamespaceOrType, StringComparer.Ordinal);
     }
 
     /// <summary>Instruments a parsed candidate.</summary>
@@ -64,7 +71,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// </param>
     public static SyntaxTree Instrument(SyntaxTree tree, bool meterExpressionLambdas, IReadOnlySet<int>? voidLambdas = null)
     {
-        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? FrozenSet<int>.Empty, DeclaresRandom(tree.GetRoot())).Visit(tree.GetRoot());
+        var root = new Instrumenter(meterExpressionLambdas, voidLambdas ?? FrozenSet<int>.Empty, tree.GetRoot()).Visit(tree.GetRoot());
         return tree.WithRootAndOptions(root, tree.Options);
     }
 
@@ -518,7 +525,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// where it starts and after each <c>yield return</c>, left before each and when it ends. A flag the candidate
     /// cannot name (its identifier is not one C# can spell) tells the <c>finally</c> whether the body was suspended
     /// (disposed at a <c>yield return</c>, already left) or running.
-    /// <code>{ enter; var ‹inside› = true; try { … ‹inside› = false; leave; yield return e; enter; ‹inside› = true; … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
+    /// <code>{ enter; var ‹inside› = true; try { … yield return Meter.Left&lt;T&gt;(e, ‹inside› = false); enter; ‹inside› = true; … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
     /// </summary>
     private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType, int units)
     {
@@ -528,11 +535,11 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         foreach (var original in yields)
         {
             var yield = suspending.GetCurrentNode(original)!;
-            StatementSyntax[] replacement = elementType is null
-                ? [Inside(false), LeaveStatement, yield, enter, Inside(true)]
-                // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false);
-                : [yield.WithExpression(Wrapper(InvocationExpression(
-                    Injected(ParseExpression($"{Meter}.Left<{elementType}>")),
+            // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false); where syntax cannot
+            // tell T, the compiler infers it from e. (Computed after leaving, e could recurse without counting its depth.)
+            StatementSyntax[] replacement =
+                [yield.WithExpression(Wrapper(InvocationExpression(
+                    Injected(ParseExpression(elementType is null ? $"{Meter}.Left" : $"{Meter}.Left<{elementType}>")),
                     ArgumentList(SeparatedList([Argument(yield.Expression!), Argument(Injected(AssignmentExpression(
                         SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(SyntaxKind.FalseLiteralExpression))))]))))),
                     enter, Inside(true)];
@@ -557,12 +564,14 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static bool IsIterator(SyntaxNode body) => OwnYields(body).Any();
 
     /// <summary>What an iterator yields, from its declared type (<c>IEnumerable&lt;T&gt;</c> yields T); null when syntax cannot tell.</summary>
-    private static TypeSyntax? ElementType(TypeSyntax? returnType) => returnType switch
+    private TypeSyntax? ElementType(TypeSyntax? returnType, int aliasesFollowed = 0) => returnType switch
     {
-        QualifiedNameSyntax qualified => ElementType(qualified.Right),
-        AliasQualifiedNameSyntax aliased => ElementType(aliased.Name),
+        NullableTypeSyntax nullable => ElementType(nullable.ElementType, aliasesFollowed),
+        QualifiedNameSyntax qualified => ElementType(qualified.Right, aliasesFollowed),
+        AliasQualifiedNameSyntax aliased => ElementType(aliased.Name, aliasesFollowed),
         GenericNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator", TypeArgumentList.Arguments: [var element] } => element.WithoutTrivia(),
         IdentifierNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator" } => PredefinedType(Token(SyntaxKind.ObjectKeyword)),
+        IdentifierNameSyntax name when aliasesFollowed == 0 && aliases.TryGetValue(name.Identifier.ValueText, out var target) => ElementType(target, 1),
         _ => null,
     };
 
@@ -571,7 +580,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
             .OfType<YieldStatementSyntax>();
 
-    private static T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, int units, Func<BlockSyntax, T> withBody)
+    private T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, int units, Func<BlockSyntax, T> withBody)
         where T : SyntaxNode
     {
         if (body is not null)
@@ -593,7 +602,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         _ => Return(body),
     };
 
-    private static BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType, int units) =>
+    private BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType, int units) =>
         Metered(visited, visited.Body, visited.ExpressionBody, isVoid, returnType, units,
             block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
 

@@ -48,6 +48,29 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
         Assert.Contains("depth", evaluation.Reason);
     }
 
+    [Theory]
+    [InlineData("IEnumerable<int>?")]
+    [InlineData("System.Collections.Generic.IEnumerator<int>?")]
+    [InlineData("E")]
+    public async Task RecursionInsideAnIteratorsYieldedValue_TripsTheCountedDepthLimit_HoweverItsTypeIsSpelt(string type)
+    {
+        // The yielded value is computed before the iterator leaves its level; were it computed after, recursion through
+        // it would count no depth and end on the real stack, a crash decided by the memory cap.
+        var evaluation = await fixture.Sandbox.ScoreAsync($$"""
+            using E = System.Collections.Generic.IEnumerable<int>;
+            {{type}} Deep(int n)
+            {
+                yield return n >= 1_000_000 ? n : Next(n);
+            }
+            int Next(int n) { var e = Deep(n + 1)!{{(type.Contains("IEnumerator", StringComparison.Ordinal) ? "" : ".GetEnumerator()")}}; e.MoveNext(); return e.Current; }
+            {{Signature}} { var d = Next(0); return new int[testSamples.Length]; }
+            """, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Contains("depth", evaluation.Reason);
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
+    }
+
     [Fact]
     public async Task MemoryHog_IsStoppedByTheMemoryCap_AndRecordedAsSuch()
     {
