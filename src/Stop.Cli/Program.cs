@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Stop.Cli.Output;
 using Stop.Cli.Verbs;
 using Stop.Sandbox.Workers;
 
@@ -20,4 +21,23 @@ root.Subcommands.Add(ReportVerb.Create());
 root.Subcommands.Add(ExchangeVerb.Create());
 root.Subcommands.Add(BenchVerb.Create());
 root.Subcommands.Add(WorkerVerb.Create());
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (InvalidDataException exception)
+{
+    // A file Stop reads (a run's manifest, say) is not what it should be: the file is named, no stack trace.
+    return Fail.Usage(exception.Message);
+}
+catch (OperationCanceledException)
+{
+    // Ctrl+C where a verb does not say more itself.
+    return 130;
+}
+catch (Exception exception)
+{
+    // A fault of Stop's own: all it knows, for the bug report.
+    Console.Error.WriteLine($"stop: unexpected error (a bug in Stop; please report it): {exception}");
+    return 1;
+}

@@ -117,6 +117,55 @@ public sealed class VerbTests
     }
 
     [Fact]
+    public async Task Diff_ShowsAModelsEscapeSequences_WithoutObeyingThem()
+    {
+        // Found by a review: a comment could clear the terminal, retitle it, or print a line passing for Stop's own.
+        var folder = Directory.CreateTempSubdirectory("stop-cli-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "a.csx"), "var a = 1;\n");
+            await File.WriteAllTextAsync(Path.Combine(folder, "b.csx"), "var a = 1;\n// \u001b[2J\u001b[32mstrategies in b/b.csx:\u001b]0;owned\u0007 \u202E\n");
+
+            var (exitCode, output, _) = await StopProgram.RunAsync("diff", Path.Combine(folder, "a.csx"), Path.Combine(folder, "b.csx"));
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("+// \\x1B[2J\\x1B[32mstrategies in b/b.csx:\\x1B]0;owned\\x07 \\u202E", output);
+            Assert.DoesNotContain('\u001b', output);
+            Assert.DoesNotContain('\u202E', output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("{}", "missing required properties")]
+    [InlineData("{\"format\":", "is not a run manifest")]
+    public async Task AManifestThatIsNotOne_IsNamedInOneLine_NotAStackTrace(string manifest, string says)
+    {
+        var run = Directory.CreateTempSubdirectory("stop-cli-run-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(run, "manifest.json"), manifest);
+
+            foreach (var verb in new[] { "show", "report", "replay" })
+            {
+                var (exitCode, _, error) = await StopProgram.RunAsync(verb, run);
+
+                Assert.Equal(2, exitCode);
+                Assert.Contains($"stop: {Path.Combine(run, "manifest.json")} is not a run manifest", error);
+                Assert.Contains(says, error);
+                Assert.DoesNotContain("   at ", error);
+            }
+        }
+        finally
+        {
+            Directory.Delete(run, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Eval_WithAnUnknownTask_IsAUsageError()
     {
         var (exitCode, _, error) = await StopProgram.RunAsync("eval", "--improver", "seeds/seed_improver.csx", "--model", "openai:x", "--tasks", "three_sat,nope");

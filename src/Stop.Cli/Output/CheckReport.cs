@@ -33,7 +33,8 @@ internal sealed record CheckReport(
     {
         output.WriteLine($"task      {e.Task} ({e.Split})");
         output.WriteLine($"score     {e.Score:0.######}");
-        output.WriteLine($"verdict   {e.Verdict.ToWord()}: {e.Reason}");
+        // Reasons, diagnostics and console output can hold the candidate's own text: shown, not obeyed.
+        output.WriteLine($"verdict   {e.Verdict.ToWord()}: {TerminalText.Safe(e.Reason)}");
         output.WriteLine($"instances {e.Instances.Count}");
         output.WriteLine($"fuel      {e.Fuel:N0}");
         output.WriteLine($"wall      {e.WallMs:0} ms");
@@ -43,12 +44,12 @@ internal sealed record CheckReport(
         }
         foreach (var diagnostic in e.Diagnostics.Skip(1))
         {
-            output.WriteLine($"          {diagnostic}");
+            output.WriteLine($"          {TerminalText.Safe(diagnostic)}");
         }
         if (e.Console.Length > 0)
         {
             output.WriteLine("console output:");
-            output.WriteLine(e.Console.TrimEnd());
+            output.WriteLine(TerminalText.Safe(e.Console.TrimEnd()));
         }
     }
 }

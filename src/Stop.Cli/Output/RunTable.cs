@@ -15,7 +15,7 @@ internal static class RunTable
         output.WriteLine($"run       {run.Path}");
         output.WriteLine($"task      {manifest.Options.Task}; model {manifest.Provider}:{manifest.ModelName}; responses by {manifest.ResponsesProducedBy}");
         var modelIds = cassette.Select(e => e.ModelId ?? "(none)").Distinct().Order(StringComparer.Ordinal).ToArray();
-        output.WriteLine($"model ids {string.Join(", ", modelIds)}{(modelIds.Length > 1 ? "  ⚠ more than one model answered: the model did not stay fixed" : "")}");
+        output.WriteLine($"model ids {TerminalText.Safe(string.Join(", ", modelIds))}{(modelIds.Length > 1 ? "  ⚠ more than one model answered: the model did not stay fixed" : "")}");
         output.WriteLine();
         var prices = manifest.Options.Prices is { } listed ? new PriceTable(listed) : null;
         output.WriteLine($"{"gen",3}  {"val",8}  {"test",8}  {"accepted",8}  {"candidates",10}  {"tokens",9}  {"cost USD",9}  verdicts");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Stop.Cli.Output;
 using Stop.Runs.Diffs;
 using Stop.Runs.Strategies;
 
@@ -168,8 +169,9 @@ internal static class DiffVerb
     };
 
     // Plain ANSI codes rather than Spectre markup: markup wraps long lines at the terminal's width, which garbles a diff.
+    // The lines hold a model's text: its own escape sequences are shown, not obeyed.
     private static void Write(string line, string? style) =>
-        Console.WriteLine(style is null ? line : $"\e[{Ansi(style)}m{line}\e[0m");
+        Console.WriteLine(style is null ? TerminalText.Safe(line) : $"\e[{Ansi(style)}m{TerminalText.Safe(line)}\e[0m");
 
     private static string Ansi(string style) => style switch
     {

@@ -55,17 +55,18 @@ internal static class ReplayVerb
             }
             foreach (var line in report.DecidedByBackstop)
             {
-                Console.WriteLine($"decided by a backstop (not bit-reproducible), reported apart: {line}");
+                Console.WriteLine($"decided by a backstop (not bit-reproducible), reported apart: {TerminalText.Safe(line)}");
             }
             if (report.Identical)
             {
                 Console.WriteLine($"identical: {report.RecordedEvents} recorded events (every candidate's source, verdict and score, every decision) replayed the same.");
                 return 0;
             }
-            Console.WriteLine($"DIVERGED: {report.Divergences[0]}");
+            // Divergences quote recorded reasons, which can hold a candidate's own text.
+            Console.WriteLine($"DIVERGED: {TerminalText.Safe(report.Divergences[0])}");
             foreach (var more in report.Divergences.Skip(1).Take(20))
             {
-                Console.WriteLine($"  also: {more}");
+                Console.WriteLine($"  also: {TerminalText.Safe(more)}");
             }
             return 1;
         });

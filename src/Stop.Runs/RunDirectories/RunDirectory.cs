@@ -24,6 +24,9 @@ public sealed class RunDirectory : IDisposable
 
     private static readonly JsonSerializerOptions Indented = new(Json) { WriteIndented = true };
 
+    // A manifest with a field missing or null is refused as it is read, not met later as a NullReferenceException.
+    private static readonly JsonSerializerOptions ManifestJson = new(Json) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+
     private readonly ConcurrentDictionary<string, RunEvent> recorded = new();
     private readonly Lock writeLock = new();
     private StreamWriter? events;
@@ -105,9 +108,19 @@ public sealed class RunDirectory : IDisposable
         File.WriteAllText(ManifestPath, JsonSerializer.Serialize(manifest, Indented) + "\n");
     }
 
-    public RunManifest ReadManifest() =>
-        JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(ManifestPath), Json)
-        ?? throw new InvalidDataException($"{ManifestPath} is empty.");
+    /// <summary>The run's manifest; an <see cref="InvalidDataException"/> naming the file when it is not one.</summary>
+    public RunManifest ReadManifest()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(ManifestPath), ManifestJson)
+                ?? throw new InvalidDataException($"{ManifestPath} is not a run manifest: it is null.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{ManifestPath} is not a run manifest: {exception.Message}", exception);
+        }
+    }
 
     /// <summary>Reads an event log, skipping a last line cut short by a crash.</summary>
     public static IReadOnlyList<RunEvent> ReadEvents(string path)

@@ -8,13 +8,20 @@ namespace Stop.Runs.Strategies;
 /// Reads the strategies of improvers whose text came from a model, for the reading tools (<c>stop report</c>,
 /// <c>stop diff</c>). Detection parses the text with Roslyn, and a few hundred bytes can hold Roslyn's parser for
 /// minutes (each level of <c>c ? [c ? [ … ] : 0] : 0</c> doubles its time), so an isolated reader parses in an
-/// admission process, under the admission backstop and memory cap (<see cref="TextAnalyser"/>). A text the process
-/// could not read within them is reported unread, with the reason, and the tool goes on. Each distinct text is read once.
+/// admission process, under a backstop of its own (<see cref="Backstop"/>) and the admission memory cap
+/// (<see cref="TextAnalyser"/>). A text the process could not read within them, or that admission would refuse for its
+/// nesting, is reported unread, with the reason, and the tool goes on. Each distinct text is read once.
 /// </summary>
 public sealed class StrategyReader : IDisposable
 {
     /// <summary>The name strategy detection is served under by admission processes (see <see cref="Analyses"/>).</summary>
     public const string AnalysisName = "strategies";
+
+    /// <summary>
+    /// How long reading one improver may take. Improvers are read in milliseconds; text that takes longer is built to
+    /// hold the parser, and a report of a run with many such texts should not take the admission backstop for each.
+    /// </summary>
+    public static readonly TimeSpan Backstop = TimeSpan.FromSeconds(5);
 
     private readonly TextAnalyser? analyser;
     private readonly Dictionary<string, StrategyReading> read = new(StringComparer.Ordinal);
@@ -25,8 +32,9 @@ public sealed class StrategyReader : IDisposable
     public static IReadOnlyDictionary<string, Func<string, string>> Analyses { get; } =
         new Dictionary<string, Func<string, string>>(StringComparer.Ordinal) { [AnalysisName] = Analyse };
 
-    /// <summary>A reader that parses in admission processes started as <paramref name="options"/> say.</summary>
-    public static StrategyReader Isolated(SandboxOptions? options = null) => new(new TextAnalyser(options));
+    /// <summary>A reader that parses in admission processes started as <paramref name="options"/> say, each text within <paramref name="backstop"/> (default <see cref="Backstop"/>).</summary>
+    public static StrategyReader Isolated(SandboxOptions? options = null, TimeSpan? backstop = null) =>
+        new(new TextAnalyser(backstop ?? Backstop, options));
 
     /// <summary>A reader that parses in this process: only for text Stop wrote itself, and for tests.</summary>
     public static StrategyReader InHost() => new(null);
@@ -37,7 +45,7 @@ public sealed class StrategyReader : IDisposable
         ArgumentNullException.ThrowIfNull(source);
         if (!read.TryGetValue(source, out var reading))
         {
-            read[source] = reading = analyser is null ? new StrategyReading(Detect(source), null) : ReadApart(analyser, source);
+            read[source] = reading = analyser is null ? Detect(source) : ReadApart(analyser, source);
         }
         return reading;
     }
@@ -49,24 +57,28 @@ public sealed class StrategyReader : IDisposable
         {
             return new StrategyReading([], analysed.Failure ?? "the admission process gave no answer");
         }
-        return JsonSerializer.Deserialize<List<DetectedStrategy>>(analysed.Result) is { } strategies
-            ? new StrategyReading(strategies, null)
+        return JsonSerializer.Deserialize<StrategyReading>(analysed.Result) is { Strategies: not null } reading
+            ? reading
             : new StrategyReading([], "the admission process gave no strategies");
     }
 
-    /// <summary>Detection as an admission process serves it: the strategies as JSON.</summary>
+    /// <summary>Detection as an admission process serves it: the reading as JSON.</summary>
     private static string Analyse(string source) => JsonSerializer.Serialize(Detect(source));
 
-    private static IReadOnlyList<DetectedStrategy> Detect(string source)
+    private static StrategyReading Detect(string source)
     {
+        if (CandidateCompiler.NestsTooDeep(source))
+        {
+            return new StrategyReading([], $"it nests brackets more than {CandidateCompiler.MaxNesting} deep, which admission refuses");
+        }
         try
         {
-            return StrategyDetector.Detect(source);
+            return new StrategyReading(StrategyDetector.Detect(source), null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // A text that does not parse as an improver has no strategies to name; the tools still show it.
-            return [];
+            return new StrategyReading([], null);
         }
     }
 

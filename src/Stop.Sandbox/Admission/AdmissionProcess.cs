@@ -91,7 +91,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
     {
         // After a batch meets the backstop, the process admits its requests alone, each within the backstop again; only
         // the first overrun is waited out here, and the batch is then retried request by request from this side.
-        var (outcome, failure) = Send(new AdmitCandidates([.. requests.Select(CandidateText.Of)], options.AdmissionBackstop));
+        var (outcome, failure) = Send(new AdmitCandidates([.. requests.Select(CandidateText.Of)], options.AdmissionBackstop), options.AdmissionBackstop);
         if (failure is not null)
         {
             return (null, failure);
@@ -106,10 +106,10 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
 
     /// <summary>
     /// What the analysis registered as <paramref name="analysis"/> with the admission process makes of
-    /// <paramref name="text"/>; or, when the process could not say within the admission backstop and its memory cap,
-    /// why not. A text admission would refuse as too long is not sent.
+    /// <paramref name="text"/>; or, when the process could not say within <paramref name="backstop"/> and its memory
+    /// cap, why not. A text admission would refuse as too long is not sent.
     /// </summary>
-    public (string? Result, string? Failure) Analyse(string analysis, string text)
+    public (string? Result, string? Failure) Analyse(string analysis, string text, TimeSpan backstop)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(text);
@@ -117,7 +117,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         {
             return (null, $"it is longer than admission takes ({CandidateCompiler.MaxTextChars:N0} characters)");
         }
-        var (outcome, failure) = Send(new AnalyseText(analysis, CandidateCompiler.AsUtf8(text), options.AdmissionBackstop));
+        var (outcome, failure) = Send(new AnalyseText(analysis, CandidateCompiler.AsUtf8(text), backstop), backstop);
         if (failure is null && outcome is not TextAnalysed)
         {
             Retire();
@@ -125,14 +125,14 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         }
         return outcome is TextAnalysed analysed ? (analysed.Result, null) : (null, failure!.Verdict switch
         {
-            _ when failure.DecidedBy == DecidedBy.WallClockBackstop => $"reading it took past the {options.AdmissionBackstop.TotalSeconds:0} s admission backstop",
+            _ when failure.DecidedBy == DecidedBy.WallClockBackstop => $"reading it took more than {backstop.TotalSeconds:0.#} s",
             Verdict.OutOfMemory => $"reading it took more than the admission process's memory cap ({options.AdmissionMemoryBytes >> 20} MB)",
             _ => $"the admission process failed while reading it: {failure.Reason}",
         });
     }
 
     /// <summary>Sends one job to this admitter's process, a sound one (taken from the idle ones, or started); a process that failed it is retired.</summary>
-    private (Message? Outcome, WorkerFailure? Failure) Send(Message job)
+    private (Message? Outcome, WorkerFailure? Failure) Send(Message job, TimeSpan backstop)
     {
         if (process is { HasExited: true } or { IsHealthy: false })
         {
@@ -148,7 +148,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
             }
             process = taken;
         }
-        var (outcome, failure) = process.RunAsync(job, options.AdmissionBackstop + Grace, CancellationToken.None).GetAwaiter().GetResult();
+        var (outcome, failure) = process.RunAsync(job, backstop + Grace, CancellationToken.None).GetAwaiter().GetResult();
         if (failure is not null || !process.IsHealthy || process.JobsRun >= options.JobsPerWorker)
         {
             Retire();

@@ -6,7 +6,6 @@ using Stop.Reports.Tests.Fixtures;
 using Stop.Runs.Transfer;
 using Stop.Runs.RunDirectories;
 using Stop.Runs.Strategies;
-using Stop.Sandbox;
 
 namespace Stop.Reports.Tests.Html;
 
@@ -105,15 +104,15 @@ public sealed partial class HtmlReportTests(RecordedRunFixture recorded) : IClas
             nested = $"c ? [{nested}] : 0";
         }
         File.WriteAllText(Path.Combine(dir, "candidates", HandMadeRun.BetterHash + ".csx"), $"bool c = true;\nvar x = {nested};\n");
-        using var reader = StrategyReader.Isolated(new SandboxOptions { AdmissionBackstop = TimeSpan.FromSeconds(1) });
+        using var reader = StrategyReader.Isolated(backstop: TimeSpan.FromSeconds(1));
 
         var model = RunReportModel.Load(dir, strategies: reader);
         var html = HtmlReport.Render(model);
 
-        Assert.Equal("reading it took past the 1 s admission backstop", model.Generations[1].StrategiesUnread);
+        Assert.Equal("reading it took more than 1 s", model.Generations[1].StrategiesUnread);
         Assert.Null(model.Generations[1].StrategyChange);
         Assert.Null(model.Generations[0].StrategiesUnread);
-        Assert.Contains("Strategies: not read: reading it took past the 1 s admission backstop", html);
+        Assert.Contains("Strategies: not read: reading it took more than 1 s", html);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Stop.Runs.Strategies;
-using Stop.Sandbox;
 
 namespace Stop.Runs.Tests.Strategies;
 
@@ -9,8 +8,6 @@ namespace Stop.Runs.Tests.Strategies;
 /// </summary>
 public sealed class StrategyReaderTests
 {
-    private static readonly SandboxOptions ShortBackstop = new() { AdmissionBackstop = TimeSpan.FromSeconds(1) };
-
     /// <summary>
     /// 356 bytes at 20 levels that Roslyn's parser takes about 27 s over, twice as long for each level more (found by a
     /// review); a second past the backstop here.
@@ -43,16 +40,28 @@ public sealed class StrategyReaderTests
     [Fact]
     public void Isolated_LeavesTextThatHoldsTheParserPastTheBackstopUnread_AndReadsTheNextText()
     {
-        using var reader = StrategyReader.Isolated(ShortBackstop);
+        using var reader = StrategyReader.Isolated(backstop: TimeSpan.FromSeconds(1));
 
         var stuck = reader.Read(NestedCollectionConditionals(20));
         var next = reader.Read(Improvers.Read("seed"));
 
-        Assert.Equal("reading it took past the 1 s admission backstop", stuck.Unread);
+        Assert.Equal("reading it took more than 1 s", stuck.Unread);
         Assert.Empty(stuck.Strategies);
         Assert.Null(next.Unread);
         Assert.Equal([ImproverStrategy.BestOfN], next.Strategies.Select(s => s.Strategy));
         Assert.Null(StrategyReading.Change(stuck, next));
+    }
+
+    [Fact]
+    public void TextNestedDeeperThanAdmissionTakes_IsUnread_NotReadAsEmpty()
+    {
+        // Found by a review: a comment of 600 brackets made the seed improver read as having no strategies.
+        var source = Improvers.Read("seed") + "\n// " + new string('(', 600) + "\n";
+        using var isolated = StrategyReader.Isolated();
+        using var inHost = StrategyReader.InHost();
+
+        Assert.Equal("it nests brackets more than 256 deep, which admission refuses", isolated.Read(source).Unread);
+        Assert.Equal("it nests brackets more than 256 deep, which admission refuses", inHost.Read(source).Unread);
     }
 
     [Fact]
