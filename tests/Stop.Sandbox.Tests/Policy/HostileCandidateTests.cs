@@ -77,6 +77,7 @@ public sealed class HostileCandidateTests
         { "var fast = System.Numerics.Vector.IsHardwareAccelerated;", MachineDependent, "System.Numerics.Vector.IsHardwareAccelerated", 1 },
         { "var r = Math.ReciprocalEstimate(3.0);", MachineDependent, "System.Math.ReciprocalEstimate", 1 },
         { "var r = double.ReciprocalSqrtEstimate(3.0);", MachineDependent, "System.Double.ReciprocalSqrtEstimate", 1 },
+        { "var r = double.ConvertToIntegerNative<long>(double.NaN);", MachineDependent, "System.Double.ConvertToIntegerNative", 1 },
         { "T Inverse<T>(T x) where T : System.Numerics.IFloatingPointIeee754<T> => T.ReciprocalEstimate(x);", MachineDependent, "System.Numerics.IFloatingPointIeee754<TSelf>.ReciprocalEstimate", 1 },
         { "var v = System.Numerics.Vector4.CreateScalarUnsafe(1f);", MachineDependent, "System.Numerics.Vector4.CreateScalarUnsafe", 1 },
         { "var s = new[] { 1, 2, 3 }.Shuffle().ToArray();", Randomness, "System.Linq.Enumerable.Shuffle", 1 },

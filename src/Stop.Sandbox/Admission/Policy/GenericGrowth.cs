@@ -11,7 +11,7 @@ namespace Stop.Sandbox.Admission.Policy;
 /// types) between the candidate's own generic methods and types, and refuses a use that closes a cycle with growth,
 /// or one whose types can grow more than <see cref="MaxGrowth"/> times along the uses that follow it. Not thread-safe: one instance serves one check.
 /// </summary>
-internal sealed class GenericGrowth(IAssemblySymbol candidate)
+internal sealed class GenericGrowth(IAssemblySymbol candidate, SyntaxTree tree)
 {
     /// <summary>The most a chain of generic calls may multiply the size of the types it is given.</summary>
     public const int MaxGrowth = 256;
@@ -86,7 +86,7 @@ internal sealed class GenericGrowth(IAssemblySymbol candidate)
     private void AddDispatch()
     {
         var dispatch = new List<(ISymbol From, ISymbol To)>();
-        foreach (var type in OwnTypes.In(candidate))
+        foreach (var type in OwnTypes.In(candidate, tree))
         {
             foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
             {

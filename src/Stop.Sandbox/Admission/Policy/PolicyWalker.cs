@@ -8,11 +8,11 @@ namespace Stop.Sandbox.Admission.Policy;
 /// <summary>One pass over one candidate: refuses constructs by syntax and every symbol the syntax binds to.</summary>
 internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> exempt, CancellationToken ct)
 {
-    private readonly SymbolJudge judge = new(model.Compilation.Assembly);
+    private readonly SymbolJudge judge = new(model.Compilation.Assembly, model.SyntaxTree);
     private readonly List<PolicyViolation> violations = [];
     private readonly HashSet<(int Line, string Symbol)> reported = [];
     private readonly List<SyntaxNode> randomRewrites = [];
-    private readonly GenericGrowth growth = new(model.Compilation.Assembly);
+    private readonly GenericGrowth growth = new(model.Compilation.Assembly, model.SyntaxTree);
 
     public PolicyReport Run(SyntaxNode root)
     {

@@ -18,7 +18,7 @@ internal enum Walk
 /// at most <see cref="MaxParts"/> parts, or the candidate writes the member itself, and it is metered.
 /// Not thread-safe: one instance serves one check.
 /// </summary>
-internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymbol candidate, HashReproducibility hashing)
+internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymbol candidate, SyntaxTree tree, HashReproducibility hashing)
 {
     /// <summary>The most parts a compiler-written member may visit, the value itself included.</summary>
     public const int MaxParts = 64;
@@ -189,7 +189,7 @@ internal sealed class StructuralMembers(Func<ISymbol, bool> isOwn, IAssemblySymb
     {
         if (!derivedOf.TryGetValue(record.OriginalDefinition, out var derived))
         {
-            records ??= [.. OwnTypes.In(candidate).Where(type => type is { IsRecord: true, IsValueType: false })];
+            records ??= [.. OwnTypes.In(candidate, tree).Where(type => type is { IsRecord: true, IsValueType: false })];
             derived = [.. records.Where(type => !SymbolEqualityComparer.Default.Equals(type, record.OriginalDefinition) && DerivesFrom(type, record.OriginalDefinition))];
             derivedOf[record.OriginalDefinition] = derived;
         }

@@ -16,14 +16,16 @@ internal sealed class SymbolJudge
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
     private readonly IAssemblySymbol candidateAssembly;
+    private readonly SyntaxTree candidateTree;
     private readonly Dictionary<ISymbol, Refusal?> decisions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<INamespaceSymbol, string> namespaceNames = new(SymbolEqualityComparer.Default);
 
-    public SymbolJudge(IAssemblySymbol candidateAssembly)
+    public SymbolJudge(IAssemblySymbol candidateAssembly, SyntaxTree candidateTree)
     {
         this.candidateAssembly = candidateAssembly;
+        this.candidateTree = candidateTree;
         Hashing = new HashReproducibility(IsOwn);
-        Structural = new StructuralMembers(IsOwn, candidateAssembly, Hashing);
+        Structural = new StructuralMembers(IsOwn, candidateAssembly, candidateTree, Hashing);
     }
 
     /// <summary>How far the members the compiler writes for records and anonymous types can walk.</summary>
@@ -251,7 +253,7 @@ internal sealed class SymbolJudge
     private bool? definesAnyEquality;
 
     /// <summary>Whether any of the candidate's types writes its own <c>Equals</c> (<see cref="HashReproducibility.DefinesEquality"/>).</summary>
-    private bool DefinesAnyEquality => definesAnyEquality ??= OwnTypes.In(candidateAssembly).Any(Hashing.DefinesEquality);
+    private bool DefinesAnyEquality => definesAnyEquality ??= OwnTypes.In(candidateAssembly, candidateTree).Any(Hashing.DefinesEquality);
 
     /// <summary>The refusal of a value type boxed (to object or an interface), where any hash collection may take it.</summary>
     public Refusal? Boxed(ITypeSymbol? type) =>

@@ -59,7 +59,9 @@ internal sealed class TypeRule
 
     /// <summary>
     /// Members that return a hardware approximation (<c>Math.ReciprocalEstimate</c>, <c>double.ReciprocalSqrtEstimate</c>)
-    /// give different bits on different processors, on every type that has them.
+    /// or convert as the processor does (<c>double.ConvertToIntegerNative</c>: NaN is <c>long.MinValue</c> on x64 and 0
+    /// on Arm64) give different bits on different processors, on every type that has them.
     /// </summary>
-    private static bool Estimates(string name) => name.EndsWith("Estimate", StringComparison.Ordinal);
+    private static bool Estimates(string name) =>
+        name.EndsWith("Estimate", StringComparison.Ordinal) || name.EndsWith("Native", StringComparison.Ordinal);
 }
