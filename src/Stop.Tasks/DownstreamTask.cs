@@ -69,6 +69,22 @@ public abstract class DownstreamTask
     /// </summary>
     public virtual double FailureFloor => 1e-6;
 
+    /// <summary>
+    /// Whether an improver's utility for this task scores 0 past its budget (<c>if uses &gt;= utility.budget: return 0</c>):
+    /// STOP's parity scorers do; its other scorers have the check commented out, and their uses are unlimited (the
+    /// improver still sees the budget, as <c>utility.budget</c>).
+    /// </summary>
+    public virtual bool LimitsUtilityUses => false;
+
+    /// <summary>What an instance on which the solution throws does to the candidate, as STOP's scorer for the task has it.</summary>
+    public virtual FailedInstance OnException => FailedInstance.EndsCandidate;
+
+    /// <summary>
+    /// What an instance on which the solution runs out of fuel or depth (STOP's per-instance time limit) does to the
+    /// candidate, as STOP's scorer for the task has it. Running out of memory or crashing the worker always ends it.
+    /// </summary>
+    public virtual FailedInstance OnTimeout => FailedInstance.EndsCandidate;
+
     /// <summary>The seed solution (<c>tasks/NAME/seed.csx</c>).</summary>
     public string SeedSolution => TaskFiles.Read(Name, "seed.csx");
 

@@ -4,8 +4,9 @@ using Stop.Tasks;
 namespace Stop.Runs.MetaUtilities;
 
 /// <summary>
-/// STOP's secret utility for a downstream task, as one improver run sees it: each score counts against
-/// the budget and past it scores 0; solutions are scored on the val split.
+/// STOP's secret utility for a downstream task, as one improver run sees it: solutions are scored on the val split;
+/// where STOP's scorer for the task counts uses (<see cref="DownstreamTask.LimitsUtilityUses"/>), each score counts
+/// against the budget and past it scores 0. (An empty solution scores 0 without counting, in the improver itself.)
 /// </summary>
 internal sealed class DownstreamUtility(RunContext run, string key, int budget) : IScoredUtility
 {
@@ -19,7 +20,7 @@ internal sealed class DownstreamUtility(RunContext run, string key, int budget) 
 
     public async Task<double> ScoreAsync(string solution, CancellationToken cancellationToken)
     {
-        if (!uses.TryTake(out var use))
+        if (!uses.TryTake(out var use) && run.Task.LimitsUtilityUses)
         {
             return 0;
         }

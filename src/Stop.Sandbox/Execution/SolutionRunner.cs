@@ -6,8 +6,11 @@ namespace Stop.Sandbox.Execution;
 
 /// <summary>
 /// Scores a solution inside a worker, instance by instance, as STOP's hidden scorers do: the mean of the
-/// instance scores; a timeout, crash or exception ends the candidate at the task's failure floor; a
-/// malformed output scores 0 for its instance.
+/// instance scores; an exception or a timeout ends the candidate at the task's failure floor, or scores 0 for its
+/// instance, as the task's scorer in STOP has it (<see cref="DownstreamTask.OnException"/>,
+/// <see cref="DownstreamTask.OnTimeout"/>); running out of memory ends it; a malformed output scores 0 for its
+/// instance. The verdict is that of the instance that ended the candidate, if one did (it decided the score), else of
+/// the first instance that was not ok.
 /// </summary>
 internal static class SolutionRunner
 {
@@ -40,6 +43,16 @@ internal static class SolutionRunner
                 () => Normalize(candidate.Invoke(instance.Arguments), task.ReturnType),
                 job.Limits.Fuel, job.Limits.MaxDepth, instance.RandomSeed);
             fuel += call.Fuel;
+            if (call.Verdict != Verdict.Ok && Failed(task, call.Verdict) == FailedInstance.ScoresZero)
+            {
+                instances.Add(new InstanceOutcome(index, call.Verdict.ToWord(), 0, call.Fuel, call.Reason));
+                if (firstProblem is null)
+                {
+                    firstProblem = call.Verdict;
+                    firstReason = $"instance {index}: {call.Reason}";
+                }
+                continue;
+            }
             if (call.Verdict != Verdict.Ok)
             {
                 instances.Add(new InstanceOutcome(index, call.Verdict.ToWord(), task.FailureFloor, call.Fuel, call.Reason));
@@ -62,6 +75,13 @@ internal static class SolutionRunner
         return new SolutionOutcome(
             (firstProblem ?? Verdict.Ok).ToWord(), firstReason ?? "ok", task.FinalScore(total / count), fuel, instances, console.Take());
     }
+
+    private static FailedInstance Failed(DownstreamTask task, Verdict verdict) => verdict switch
+    {
+        Verdict.RuntimeError => task.OnException,
+        Verdict.Timeout => task.OnTimeout,
+        _ => FailedInstance.EndsCandidate,
+    };
 
     private static SolutionOutcome Ended(DownstreamTask task, Verdict verdict, string reason, long fuel, List<InstanceOutcome> instances, BoundedWriter console) =>
         new(verdict.ToWord(), reason, task.FailureFloor, fuel, instances, console.Take());

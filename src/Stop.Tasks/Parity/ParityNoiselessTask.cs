@@ -19,6 +19,12 @@ public sealed class ParityNoiselessTask : ParityTask
     /// <summary>STOP's noiseless scorer catches an exception per instance and scores it 0 (no eps).</summary>
     public override double FailureFloor => 0;
 
+    /// <summary>STOP's noiseless scorer: <c>except Exception: correct = 0</c>, and on to the next instance.</summary>
+    public override FailedInstance OnException => FailedInstance.ScoresZero;
+
+    /// <summary>STOP's noiseless scorer has no time limit at all; the fuel limit Stop adds fails an instance as an exception does.</summary>
+    public override FailedInstance OnTimeout => FailedInstance.ScoresZero;
+
     protected override double NoiseLevel => 0;
 
     public override int InstanceCount(Split split) => 20;

@@ -14,6 +14,9 @@ public abstract class ParityTask : DownstreamTask
 
     public override Type ReturnType => typeof(int[]);
 
+    /// <summary>Both of STOP's parity scorers check <c>uses &gt;= utility.budget</c>.</summary>
+    public override bool LimitsUtilityUses => true;
+
     /// <summary>The probability that a training label is flipped.</summary>
     protected abstract double NoiseLevel { get; }
 

@@ -27,6 +27,12 @@ public sealed class ModifiedQuadraticAssignmentTask : DownstreamTask
 
     public override double FailureFloor => Eps;
 
+    /// <summary>STOP's MQAP scorer: <c>except Exception: average_objective += 0.0</c>, and on to the next instance.</summary>
+    public override FailedInstance OnException => FailedInstance.ScoresZero;
+
+    /// <summary>STOP's MQAP scorer: a result past its 0.5 s timeout raises, and is caught as any exception is.</summary>
+    public override FailedInstance OnTimeout => FailedInstance.ScoresZero;
+
     public override int InstanceCount(Split split) => 10;
 
     protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)

@@ -25,6 +25,12 @@ public sealed class StrGridDistTask : DownstreamTask
     /// <summary>STOP's scorer scores a raising or slow instance 0 and a non-compiling candidate 0.</summary>
     public override double FailureFloor => 0;
 
+    /// <summary>STOP's scorer: <c>score_test</c> returns 0 for a raising instance, and the loop goes on.</summary>
+    public override FailedInstance OnException => FailedInstance.ScoresZero;
+
+    /// <summary>STOP's scorer: an instance past its time limit scores 0, and the loop goes on.</summary>
+    public override FailedInstance OnTimeout => FailedInstance.ScoresZero;
+
     public override int InstanceCount(Split split) => 50;
 
     protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)

@@ -27,6 +27,13 @@ public sealed class ThreeSatTask : DownstreamTask
 
     public override double FailureFloor => Eps;
 
+    /// <summary>
+    /// STOP's 3-SAT scorer: <c>except Exception as e: if not isinstance(e, TimeoutError): return eps</c>, so a timeout
+    /// adds nothing for its instance and the loop goes on (the code's reading on Python 3.11 and later, where a future's
+    /// timeout is a <c>TimeoutError</c>); an exception still ends the candidate at eps.
+    /// </summary>
+    public override FailedInstance OnTimeout => FailedInstance.ScoresZero;
+
     public override int InstanceCount(Split split) => 30;
 
     protected override (object?[] Arguments, object Hidden) Generate(SplitMix64 rng)

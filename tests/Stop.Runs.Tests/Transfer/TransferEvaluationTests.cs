@@ -38,6 +38,39 @@ public sealed class TransferEvaluationTests : IDisposable
         Assert.Equal(table.Rows, written.Rows);
     }
 
+    [Fact]
+    public async Task TheUtilityBudget_BindsWhereStopsScorerChecksIt_OnlyOnParity()
+    {
+        // Found by a review: STOP's parity scorers return 0 past utility.budget; its other scorers have the check
+        // commented out. This improver keeps its incumbent only if every one of budget + 3 scorings counted.
+        const string Counting = """
+            string ImproveAlgorithm(string initialSolution, Utility utility, LanguageModel languageModel)
+            {
+                var counted = 0;
+                for (var i = 0; i < utility.Budget + 3; i++)
+                {
+                    if (utility.Score(initialSolution) > 0) { counted++; }
+                }
+                return counted == utility.Budget + 3 ? initialSolution : "";
+            }
+            """;
+        await using var server = FakeOpenAIServer.Start(new ScriptedModel().Answer);
+        var options = new RunOptions
+        {
+            Task = "parity_noise", Model = "openai:fake-model", Endpoint = server.Endpoint.ToString(),
+            MetaTests = 1, CallBudget = 1, ResponsesPerCall = 2, Iterations = 0,
+        };
+
+        var table = await RunLauncher.EvaluateTransferAsync(Counting, ["three_sat", "parity_noise"], options, root,
+            new SandboxOptions(), NoProgress.Instance, CancellationToken.None);
+
+        var threeSat = table.Rows.Single(r => r.Task == "three_sat");
+        var parity = table.Rows.Single(r => r.Task == "parity_noise");
+        Assert.Equal(threeSat.SeedSolution, threeSat.Improver);
+        Assert.Equal(0, parity.Improver);
+        Assert.InRange(parity.SeedSolution, 0.3, 0.7);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root))
