@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace Stop.Guest;
 
 /// <summary>Finds fenced code blocks in model text, as STOP's <c>extract_code</c> does.</summary>
+[StackTraceHidden]
 public static class CodeBlocks
 {
     /// <summary>

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+
 namespace Stop.Guest;
 
 /// <summary>The host bridge of the improver running on this thread.</summary>
+[StackTraceHidden]
 public static class ImproverHost
 {
     [ThreadStatic] private static IImproverHost? current;

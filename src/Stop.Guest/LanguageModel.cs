@@ -1,9 +1,12 @@
+using System.Diagnostics;
+
 namespace Stop.Guest;
 
 /// <summary>
 /// The language model as an improver sees it (STOP's <c>LanguageModel</c>). Every call goes to the host,
 /// which counts it against <see cref="Budget"/> and records the exchange.
 /// </summary>
+[StackTraceHidden]
 public sealed class LanguageModel
 {
     private readonly int handle;

@@ -1,9 +1,12 @@
+using System.Diagnostics;
+
 namespace Stop.Guest;
 
 /// <summary>
 /// A utility as an improver sees it (STOP's <c>utility</c>): a budgeted hidden scorer and the visible
 /// source the model is shown.
 /// </summary>
+[StackTraceHidden]
 public sealed class Utility
 {
     private readonly int handle;

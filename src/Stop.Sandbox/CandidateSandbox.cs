@@ -142,7 +142,7 @@ public sealed class CandidateSandbox : IAsyncDisposable
         var worker = Acquire();
         try
         {
-            var result = await worker.RunAsync(job, answer, slots, Options.Backstop, cancellationToken).ConfigureAwait(false);
+            var result = await worker.RunAsync(job, answer, slots, job is RunImprover ? Options.ImproverBackstop : Options.Backstop, cancellationToken).ConfigureAwait(false);
             var verdict = result.Outcome switch { SolutionOutcome s => s.Verdict, ImproverOutcome i => i.Verdict, _ => null };
             if (verdict == Verdict.OutOfMemory.ToWord() || result.Outcome is SolutionOutcome { Spent: true } or ImproverOutcome { Spent: true })
             {

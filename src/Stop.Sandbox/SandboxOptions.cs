@@ -31,10 +31,23 @@ public sealed record SandboxOptions
     public long ImproverFuel { get; init; } = 2_000_000_000;
 
     /// <summary>
-    /// The wall-clock backstop per job, counting only time the worker computes. Counted fuel decides
-    /// outcomes; this only catches what fuel cannot see (time spent inside library calls).
+    /// The wall-clock backstop per instance of a solution job (the worker tells the host as instances are scored),
+    /// counting only time the worker computes. Counted fuel decides outcomes; this only catches what fuel cannot see
+    /// (time spent inside library calls).
     /// </summary>
     public TimeSpan Backstop { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// The most time a unit of fuel may take on a slow machine: a loop body of 63 syntax nodes of 64-bit divisions
+    /// is one unit, and took 44 ns here with eleven of them.
+    /// </summary>
+    private static readonly TimeSpan SlowestFuelUnit = TimeSpan.FromTicks(1);
+
+    /// <summary>
+    /// The backstop of an improver run: <see cref="Backstop"/> plus what all of <see cref="ImproverFuel"/> may take
+    /// at <see cref="SlowestFuelUnit"/>, so that an improver stopped by counted fuel is never stopped by the clock first.
+    /// </summary>
+    public TimeSpan ImproverBackstop => Backstop + SlowestFuelUnit * ImproverFuel;
 
     /// <summary>
     /// Whether candidates are admitted (extracted, compiled, checked, instrumented) in admission processes of their

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Stop.Guest.Runtime;
@@ -7,6 +8,7 @@ namespace Stop.Guest.Runtime;
 /// entries, weighted by the size of the body that runs) and call depth. Limits are counted, not timed, so an outcome is the same on every machine.
 /// Candidates may not name this type; the policy refuses it.
 /// </summary>
+[StackTraceHidden]
 public static class Meter
 {
     [ThreadStatic] private static long fuelLeft;

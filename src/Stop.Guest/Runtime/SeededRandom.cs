@@ -1,9 +1,12 @@
+using System.Diagnostics;
+
 namespace Stop.Guest.Runtime;
 
 /// <summary>
 /// Where instrumentation sends <c>new Random()</c> and <c>Random.Shared</c>: generators seeded per instance,
 /// so a candidate that asks for randomness scores the same every time.
 /// </summary>
+[StackTraceHidden]
 public static class SeededRandom
 {
     [ThreadStatic] private static int seed;

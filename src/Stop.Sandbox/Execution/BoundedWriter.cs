@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace Stop.Sandbox.Execution;
@@ -6,6 +7,7 @@ namespace Stop.Sandbox.Execution;
 /// Where a candidate's console output goes inside a worker: kept, up to a limit, with the candidate's
 /// events, and never on the worker's channel.
 /// </summary>
+[StackTraceHidden]
 internal sealed class BoundedWriter : TextWriter
 {
     private readonly StringBuilder text = new();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Stop.Guest;
 using Stop.Sandbox.Workers.Protocol;
 
@@ -8,6 +9,7 @@ namespace Stop.Sandbox.Execution;
 /// which is also the thread that reads the channel, reads the reply. The host owns every budget; this side only
 /// forwards.
 /// </summary>
+[StackTraceHidden]
 internal sealed class ChannelImproverHost(Channel channel) : IImproverHost
 {
     public IReadOnlyList<string> Prompt(int languageModel, string expertise, IReadOnlyList<string> messages, double temperature) =>

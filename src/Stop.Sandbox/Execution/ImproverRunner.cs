@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Stop.Guest;
 using Stop.Sandbox.Workers.Protocol;
 
 namespace Stop.Sandbox.Execution;
 
 /// <summary>Runs one improver inside a worker: <c>ImproveAlgorithm(initialSolution, utility, languageModel)</c>.</summary>
+[StackTraceHidden]
 internal static class ImproverRunner
 {
     public static ImproverOutcome Run(RunImprover job, ChannelImproverHost host, BoundedWriter console)
@@ -16,13 +18,13 @@ internal static class ImproverRunner
         ImproverHost.Install(host);
         try
         {
-            var init = MeteredCall.Run(() => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, input.Seed);
+            var init = MeteredCall.Run([StackTraceHidden] () => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, input.Seed);
             if (init.Verdict != Verdict.Ok)
             {
                 return new ImproverOutcome(init.Verdict.ToWord(), $"top-level code: {init.Reason}", null, init.Fuel, console.Take());
             }
             var call = MeteredCall.Run(
-                () => candidate.Invoke([input.InitialSolution, utility, languageModel]), job.Limits.Fuel, job.Limits.MaxDepth, input.Seed);
+                [StackTraceHidden] () => candidate.Invoke([input.InitialSolution, utility, languageModel]), job.Limits.Fuel, job.Limits.MaxDepth, input.Seed);
             var fuel = init.Fuel + call.Fuel;
             if (call.Verdict != Verdict.Ok)
             {

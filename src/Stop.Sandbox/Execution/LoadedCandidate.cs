@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using Stop.Sandbox.Workers.Protocol;
@@ -8,6 +9,7 @@ namespace Stop.Sandbox.Execution;
 /// A candidate's assembly loaded into its own collectible context for one job, so that no static state of
 /// one job reaches the next: the same candidate on the same instance gets the same outcome in any worker.
 /// </summary>
+[StackTraceHidden]
 internal sealed class LoadedCandidate : IDisposable
 {
     private readonly AssemblyLoadContext context;

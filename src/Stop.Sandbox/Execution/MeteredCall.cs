@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Stop.Guest.Runtime;
 
 namespace Stop.Sandbox.Execution;
@@ -9,6 +10,7 @@ internal readonly record struct MeteredResult(Verdict Verdict, string? Reason, o
 /// Runs candidate code under the meter and turns what happened into a verdict. An exhausted meter wins
 /// over whatever the candidate did afterwards, so catching the exhaustion cannot change the outcome.
 /// </summary>
+[StackTraceHidden]
 internal static class MeteredCall
 {
     public static MeteredResult Run(Func<object?> call, long fuel, int maxDepth, int seed)

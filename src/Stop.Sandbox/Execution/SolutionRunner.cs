@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections;
 using Stop.Sandbox.Workers.Protocol;
 using Stop.Tasks;
@@ -12,12 +13,14 @@ namespace Stop.Sandbox.Execution;
 /// instance. The verdict is that of the instance that ended the candidate, if one did (it decided the score), else of
 /// the first instance that was not ok.
 /// </summary>
+[StackTraceHidden]
 internal static class SolutionRunner
 {
     /// <summary>Seed for the script's top-level code, which runs before any instance.</summary>
     private const int InitializationSeed = 0;
 
-    public static SolutionOutcome Run(EvaluateSolution job, BoundedWriter console)
+    /// <summary>Scores the job's candidate; <paramref name="scored"/> hears how many instances are done after each.</summary>
+    public static SolutionOutcome Run(EvaluateSolution job, BoundedWriter console, Action<int>? scored = null)
     {
         var task = TaskCatalog.Get(job.Task);
         var split = Enum.Parse<Split>(job.Split, ignoreCase: true);
@@ -26,7 +29,7 @@ internal static class SolutionRunner
         console.Reset(job.Limits.MaxOutputChars);
 
         using var candidate = LoadedCandidate.Load(job.Candidate);
-        var init = MeteredCall.Run(() => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, InitializationSeed);
+        var init = MeteredCall.Run([StackTraceHidden] () => { candidate.Initialize(); return null; }, job.Limits.Fuel, job.Limits.MaxDepth, InitializationSeed);
         if (init.Verdict != Verdict.Ok)
         {
             return Ended(task, init.Verdict, $"top-level code: {init.Reason}", init.Fuel, instances, console);
@@ -40,7 +43,7 @@ internal static class SolutionRunner
         {
             var instance = InstanceCache.Get(task, split, index);
             var call = MeteredCall.Run(
-                () => Normalize(candidate.Invoke(instance.Arguments), task.ReturnType),
+                [StackTraceHidden] () => Normalize(candidate.Invoke(instance.Arguments), task.ReturnType),
                 job.Limits.Fuel, job.Limits.MaxDepth, instance.RandomSeed);
             fuel += call.Fuel;
             if (call.Verdict != Verdict.Ok && Failed(task, call.Verdict) == FailedInstance.ScoresZero)
@@ -51,6 +54,7 @@ internal static class SolutionRunner
                     firstProblem = call.Verdict;
                     firstReason = $"instance {index}: {call.Reason}";
                 }
+                scored?.Invoke(index + 1);
                 continue;
             }
             if (call.Verdict != Verdict.Ok)
@@ -71,6 +75,7 @@ internal static class SolutionRunner
                 firstProblem = Verdict.InvalidOutput;
                 firstReason = $"instance {index}: {malformed}";
             }
+            scored?.Invoke(index + 1);
         }
         return new SolutionOutcome(
             (firstProblem ?? Verdict.Ok).ToWord(), firstReason ?? "ok", task.FinalScore(total / count), fuel, instances, console.Take());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Reflection;
 
@@ -8,6 +9,7 @@ namespace Stop.Sandbox.Execution;
 /// for every method it calls twice, and each job's method is new, so every job paid for one; the adapters here are
 /// compiled once per signature, and a task has one signature.
 /// </summary>
+[StackTraceHidden]
 internal static class TypedCall
 {
     private const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Static;

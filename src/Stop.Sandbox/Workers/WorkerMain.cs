@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Stop.Guest.Runtime;
 using Stop.Sandbox.Execution;
 using Stop.Sandbox.Workers.Protocol;
@@ -54,6 +55,26 @@ public static class WorkerMain
         return true;
     }
 
+    /// <summary>How often, at most, the worker tells the host how many instances of a job it has scored.</summary>
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Tells the host how many instances are scored when a second has passed since the job began or the last telling,
+    /// so that its backstop guards each instance; quick jobs send nothing. (A clock here decides only when to write.)
+    /// </summary>
+    private static Action<int> Progress(Channel channel)
+    {
+        var since = Stopwatch.StartNew();
+        return count =>
+        {
+            if (since.Elapsed >= ProgressEvery)
+            {
+                channel.Send(new InstancesScored(count));
+                since.Restart();
+            }
+        };
+    }
+
     /// <summary>The heap's committed bytes as the last collection left them.</summary>
     private static long Committed() => GC.GetGCMemoryInfo().TotalCommittedBytes;
 
@@ -92,7 +113,7 @@ public static class WorkerMain
             {
                 Message outcome = message switch
                 {
-                    EvaluateSolution job => SolutionRunner.Run(job, console),
+                    EvaluateSolution job => SolutionRunner.Run(job, console, Progress(channel)),
                     RunImprover job => ImproverRunner.Run(job, host, console),
                     CallReply => throw new InvalidDataException("A reply arrived with no call waiting."),
                     _ => throw new InvalidDataException($"A worker does not take {message.GetType().Name} frames."),

@@ -168,6 +168,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
                         computing.Start();
                         await channel.SendAsync(reply, cancellationToken).ConfigureAwait(false);
                         break;
+                    case InstancesScored:
+                        // The backstop guards each instance: counted fuel lets every one of them run for seconds.
+                        computing.Restart();
+                        break;
                     default:
                         return (message, null);
                 }

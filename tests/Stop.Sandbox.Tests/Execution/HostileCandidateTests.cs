@@ -72,6 +72,30 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task AStoredExceptionsStackTrace_ShowsNoneOfTheSandboxesFrames_NorWhereStopWasBuilt()
+    {
+        // Found by a review: the trace of an exception kept past its instance named the worker's own frames with the
+        // absolute paths Stop was built in, so a score could depend on the build folder.
+        var evaluation = await fixture.Sandbox.ScoreAsync("""
+            static int calls = 0;
+            static Exception saved;
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                calls++;
+                if (calls == 1) { saved = new InvalidOperationException("boom"); throw saved; }
+                if (calls == 2) { Console.WriteLine(saved.StackTrace); }
+                return new int[testSamples.Length];
+            }
+            """, TaskCatalog.Get("parity_noiseless"), Split.Val);
+
+        Assert.Equal(Verdict.RuntimeError, evaluation.Verdict);
+        Assert.Contains("at Candidate.Algorithm(", evaluation.Console);
+        Assert.DoesNotContain("LoadedCandidate", evaluation.Console);
+        Assert.DoesNotContain("SolutionRunner", evaluation.Console);
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(evaluation.Console, @" in (\S+):line"), path => Assert.StartsWith("/_/", path.Groups[1].Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MemoryHog_IsStoppedByTheMemoryCap_AndRecordedAsSuch()
     {
         var evaluation = await Score("var hoard = new List<long[]>(); while (true) { hoard.Add(new long[1 << 22]); }");
@@ -214,6 +238,33 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
         Assert.Equal(Verdict.Timeout, evaluation.Verdict);
         Assert.Equal(DecidedBy.WallClockBackstop, evaluation.DecidedBy);
         Assert.Equal(Parity.FailureFloor, evaluation.Score);
+    }
+
+    [Fact]
+    public async Task ABackstopShorterThanAJobsCountedWork_StillLetsEachInstanceFinish()
+    {
+        // Found by a review: counted fuel lets each of 20 instances run for seconds, and the backstop, then per job,
+        // stopped a candidate every instance of which fuel alone bounds. It now guards each instance: four instances
+        // of about 2.5 s each here (eleven 64-bit divisions a unit of fuel) pass an 8 s backstop, which stopped them
+        // when it guarded the job (on a machine much faster than these, the test would pass either way).
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Backstop = TimeSpan.FromSeconds(8), Parallelism = 1 });
+
+        var evaluation = await sandbox.ScoreAsync($$"""
+            int calls = 0;
+            {{Signature}}
+            {
+                calls++;
+                long a = trainSamples.Length + 1000003, b = testSamples.Length + 3, x = 987654321987L;
+                for (var i = 0; calls <= 4 && i < 57_000_000; i++)
+                {
+                    x = (((((((((((x / b + a) / b + a) / b + a) / b + a) / b + a) / b + a) / b + a) / b + a) / b + a) / b + a) / b + a);
+                }
+                return new int[testSamples.Length + (x == 42 ? 1 : 0)];
+            }
+            """, TaskCatalog.Get("parity_noiseless"), Split.Val);
+
+        Assert.True(evaluation.Verdict == Verdict.Ok, $"{evaluation.Verdict.ToWord()}: {evaluation.Reason}");
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace Stop.Sandbox.Workers.Protocol;
 [JsonDerivedType(typeof(ScoreCall), "score-call")]
 [JsonDerivedType(typeof(CallReply), "call-reply")]
 [JsonDerivedType(typeof(SolutionOutcome), "solution-outcome")]
+[JsonDerivedType(typeof(InstancesScored), "instances-scored")]
 [JsonDerivedType(typeof(ImproverOutcome), "improver-outcome")]
 [JsonDerivedType(typeof(AdmitCandidates), "admit-candidates")]
 [JsonDerivedType(typeof(CandidatesAdmitted), "candidates-admitted")]
@@ -54,6 +55,13 @@ public sealed record ScoreCall(int Utility, string Solution) : Message;
 
 /// <summary>The host's answer to a call: completions or a score, or the error message to raise in the improver.</summary>
 public sealed record CallReply(IReadOnlyList<string>? Completions, double? Score, string? Error) : Message;
+
+/// <summary>
+/// The worker has scored <paramref name="Count"/> instances of its job: sent when a second or more has passed since the
+/// job began or since the last such message, so that the wall-clock backstop guards each instance, not the sum of a
+/// job's instances, all of which counted fuel may let run for seconds.
+/// </summary>
+public sealed record InstancesScored(int Count) : Message;
 
 /// <summary>One instance's result.</summary>
 public sealed record InstanceOutcome(int Index, string Verdict, double Score, long Fuel, string? Reason);
