@@ -21,9 +21,22 @@ root.Subcommands.Add(ReportVerb.Create());
 root.Subcommands.Add(ExchangeVerb.Create());
 root.Subcommands.Add(BenchVerb.Create());
 root.Subcommands.Add(WorkerVerb.Create());
+// Stop alone says what it can do.
+var parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
+if (parsed.Errors.Count > 0)
+{
+    // A mistake in how Stop was called: the errors on standard error, exit 2, and nothing on standard output, which
+    // a script may be reading for JSON.
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"stop: {error.Message}");
+    }
+    Console.Error.WriteLine($"see '{string.Join(' ', parsed.CommandResult.Command is RootCommand ? ["stop"] : new[] { "stop", parsed.CommandResult.Command.Name })} --help'");
+    return Fail.UsageExitCode;
+}
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (InvalidDataException exception)
 {

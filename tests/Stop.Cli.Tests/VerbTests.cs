@@ -165,6 +165,23 @@ public sealed class VerbTests
         }
     }
 
+    [Theory]
+    [InlineData("check", "tasks/parity_noise/seed.csx", "--task", "parity_noise", "--split", "7", "--json")]
+    [InlineData("check", "tasks/parity_noise/seed.csx", "--task", "parity_noise", "--split", "foo", "--json")]
+    [InlineData("check", "tasks/parity_noise/seed.csx", "--json")]
+    [InlineData("check", "tasks/parity_noise", "--task", "parity_noise", "--json")]
+    [InlineData("check", "tasks/parity_noise/seed.csx", "--task", "parity_noise", "--bogus")]
+    [InlineData("bogus")]
+    public async Task AMistakeInHowStopWasCalled_ExitsTwo_WithStandardOutputEmpty(params string[] arguments)
+    {
+        // Found by a review: --split 7 scored as a crash with exit 0, and a parse error exited 1 with help on stdout.
+        var (exitCode, output, error) = await StopProgram.RunAsync(arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith("stop: ", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Eval_WithAnUnknownTask_IsAUsageError()
     {

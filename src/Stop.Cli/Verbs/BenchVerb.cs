@@ -15,7 +15,7 @@ internal static class BenchVerb
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output; progress goes to standard error." };
-        var quick = new Option<bool>("--quick") { Description = "Fewer candidates: about a minute instead of a few." };
+        var quick = new Option<bool>("--quick") { Description = "Fewer candidates: about half a minute instead of one or two." };
         var verbose = new Option<bool>("--verbose") { Description = "Also show where admission time goes, phase by phase." };
         var command = new Command("bench", "Measure admission, sandboxed throughput, host memory, end-to-end candidates per second and model latency.\n"
             + "Each headline figure is a ratio of two measurements taken in the same run.")

@@ -11,7 +11,7 @@ internal static class TasksVerb
         var command = new Command("tasks", "List the downstream tasks, their Algorithm signatures and instance counts.");
         command.SetAction(_ =>
         {
-            Console.WriteLine($"{"task",-32} {"instances",-16}  signature");
+            Console.WriteLine($"{"task",-32} {"instances",-17}  signature");
             foreach (var task in TaskCatalog.All)
             {
                 Console.WriteLine($"{task.Name,-32} val {task.InstanceCount(Split.Val),3}  test {task.InstanceCount(Split.Test),3}  {task.Signature}");
