@@ -525,7 +525,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// where it starts and after each <c>yield return</c>, left before each and when it ends. A flag the candidate
     /// cannot name (its identifier is not one C# can spell) tells the <c>finally</c> whether the body was suspended
     /// (disposed at a <c>yield return</c>, already left) or running.
-    /// <code>{ enter; var ‹inside› = true; try { … yield return Meter.Left&lt;T&gt;(e, ‹inside› = false); enter; ‹inside› = true; … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
+    /// <code>{ enter; var ‹inside› = true; try { … yield return Meter.Left&lt;T&gt;(e, ‹inside› = false); enter; ‹inside› = true; … finally { if (!‹inside›) { enter; ‹inside› = true; } … } … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
     /// </summary>
     private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType, int units)
     {
@@ -548,6 +548,14 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
                 ? suspending.ReplaceNode(yield, replacement)
                 : suspending.ReplaceNode(yield, Block(replacement));
         }
+        // A suspended iterator's Dispose runs the finally blocks around its yield without resuming it, so at the
+        // disposer's depth: each enters a level first when the body is not inside one (the release below leaves it),
+        // or recursion through a finally that starts and abandons another iterator would count no depth.
+        var finallies = OwnFinallies(suspending).ToList();
+        suspending = suspending.ReplaceNodes(finallies, (_, clause) => clause.WithBlock(clause.Block.WithStatements(
+            clause.Block.Statements.Insert(0, Injected(IfStatement(
+                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, IdentifierName(InsideFlag)),
+                Block(enter, Inside(true))))))));
         var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
             PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
             SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));
@@ -574,6 +582,11 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         IdentifierNameSyntax name when aliasesFollowed == 0 && aliases.TryGetValue(name.Identifier.ValueText, out var target) => ElementType(target, 1),
         _ => null,
     };
+
+    /// <summary>The finally clauses of a body itself, not of the lambdas and local functions inside it.</summary>
+    private static IEnumerable<FinallyClauseSyntax> OwnFinallies(SyntaxNode body) =>
+        body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
+            .OfType<FinallyClauseSyntax>();
 
     /// <summary>The yield statements of a body itself, not of the lambdas and local functions inside it.</summary>
     private static IEnumerable<YieldStatementSyntax> OwnYields(SyntaxNode body) =>

@@ -95,6 +95,27 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
         Assert.All(System.Text.RegularExpressions.Regex.Matches(evaluation.Console, @" in (\S+):line"), path => Assert.StartsWith("/_/", path.Groups[1].Value, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("foreach (var x in G(n + 1)) { break; }")]
+    [InlineData("using (var e = G(n + 1).GetEnumerator()) { e.MoveNext(); }")]
+    public async Task RecursionThroughAnIteratorsFinally_AsItIsDisposed_TripsTheCountedDepthLimit(string abandon)
+    {
+        // Found by a review: disposing a suspended iterator runs its finally at the disposer's depth, so a finally that
+        // starts and abandons another iterator recursed without counting, to the real stack.
+        var evaluation = await fixture.Sandbox.ScoreAsync($$"""
+            IEnumerable<int> G(int n)
+            {
+                try { yield return n; }
+                finally { {{abandon}} }
+            }
+            {{Signature}} { foreach (var x in G(0)) { break; } return new int[testSamples.Length]; }
+            """, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Contains("depth", evaluation.Reason);
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
+    }
+
     [Fact]
     public async Task MemoryHog_IsStoppedByTheMemoryCap_AndRecordedAsSuch()
     {
