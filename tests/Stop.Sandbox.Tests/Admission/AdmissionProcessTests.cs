@@ -149,16 +149,8 @@ public sealed class AdmissionProcessTests(SandboxFixture fixture)
         var reader = $"{Header}    var name = new List<object>().Select(o => new {{ Zed = 1 }}).ToList().ToString();\n"
             + "    return testSamples.Select(s => (s.Sum() + name[name.IndexOf(\"Type\", StringComparison.Ordinal) + 4]) % 2).ToArray();\n}\n";
         var company = $"{Header}    var pair = new {{ Alpha = 1, Beta = 2 }};\n    return new int[testSamples.Length + pair.Alpha - 1];\n}}\n";
-        var compiler = new CandidateCompiler();
 
-        var alone = compiler.AdmitMany([Request(reader)])[0];
-        var together = compiler.AdmitMany([Request(company), Request(reader)])[1];
-
-        Assert.True(together.IsAdmitted, together.Reason);
-        Assert.Equal(alone.Entry, together.Entry);
-        Assert.Equal(
-            (await fixture.Sandbox.EvaluateAsync(alone, Parity, Split.Val)).Score,
-            (await fixture.Sandbox.EvaluateAsync(together, Parity, Split.Val)).Score);
+        await AssertRunsAsAlone(reader, company);
     }
 
     [Fact]
@@ -170,16 +162,8 @@ public sealed class AdmissionProcessTests(SandboxFixture fixture)
             + $"{Header}    var add = AddDefault;\n    var name = add.ToString();\n"
             + "    return testSamples.Select(s => (s.Sum() + (name.Contains(\"Delegate0\") ? 0 : 1)) % 2).ToArray();\n}\n";
         var company = $"int Count(params int[] xs) => xs.Length;\n{Header}    var count = Count;\n    return new int[testSamples.Length + count() ];\n}}\n";
-        var compiler = new CandidateCompiler();
 
-        var alone = compiler.AdmitMany([Request(reader)])[0];
-        var together = compiler.AdmitMany([Request(company), Request(reader)]);
-
-        Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
-        Assert.Equal(alone.Entry, together[1].Entry);
-        Assert.Equal(
-            (await fixture.Sandbox.EvaluateAsync(alone, Parity, Split.Val)).Score,
-            (await fixture.Sandbox.EvaluateAsync(together[1], Parity, Split.Val)).Score);
+        await AssertRunsAsAlone(reader, company);
     }
 
     [Fact]
@@ -192,16 +176,8 @@ public sealed class AdmissionProcessTests(SandboxFixture fixture)
             + "    return testSamples.Select(s => (s.Sum() + name.Length) % 2).ToArray();\n}\n";
         var company = "class K { public int V; public override bool Equals(object? o) => o is K k && k.V == V; public override int GetHashCode() => V; }\n"
             + $"{Header}    return new int[testSamples.Length];\n}}\n";
-        var compiler = new CandidateCompiler();
 
-        var alone = compiler.AdmitMany([Request(candidate)])[0];
-        var together = compiler.AdmitMany([Request(company), Request(candidate)]);
-
-        Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
-        Assert.Equal(alone.Entry, together[1].Entry);
-        Assert.Equal(
-            (await fixture.Sandbox.EvaluateAsync(alone, Parity, Split.Val)).Score,
-            (await fixture.Sandbox.EvaluateAsync(together[1], Parity, Split.Val)).Score);
+        await AssertRunsAsAlone(candidate, company);
     }
 
     [Fact]
@@ -230,6 +206,24 @@ public sealed class AdmissionProcessTests(SandboxFixture fixture)
 
         Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
         Assert.Single(together.Select(c => c.Assembly).Distinct());
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="candidate"/>, admitted after <paramref name="company"/>, is admitted under the names
+    /// it has alone and scores as it does alone.
+    /// </summary>
+    private async Task AssertRunsAsAlone(string candidate, string company)
+    {
+        var compiler = new CandidateCompiler();
+
+        var alone = compiler.AdmitMany([Request(candidate)])[0];
+        var together = compiler.AdmitMany([Request(company), Request(candidate)]);
+
+        Assert.All(together, c => Assert.True(c.IsAdmitted, c.Reason));
+        Assert.Equal(alone.Entry, together[1].Entry);
+        Assert.Equal(
+            (await fixture.Sandbox.EvaluateAsync(alone, Parity, Split.Val)).Score,
+            (await fixture.Sandbox.EvaluateAsync(together[1], Parity, Split.Val)).Score);
     }
 
     private static AdmissionRequest Request(string text) => new(text, CandidateKind.Solution, EntrySignature.Solution(Parity.ParameterTypes));
