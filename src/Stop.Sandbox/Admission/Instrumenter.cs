@@ -522,23 +522,28 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
 
     /// <summary>
     /// An iterator's body runs piecewise inside MoveNext, so it holds a level of depth only while it runs: entered
-    /// where it starts and after each <c>yield return</c>, left before each and when it ends. A flag the candidate
-    /// cannot name (its identifier is not one C# can spell) tells the <c>finally</c> whether the body was suspended
-    /// (disposed at a <c>yield return</c>, already left) or running.
-    /// <code>{ enter; var ‹inside› = true; try { … yield return Meter.Left&lt;T&gt;(e, ‹inside› = false); enter; ‹inside› = true; … finally { if (!‹inside›) { enter; ‹inside› = true; } … } … } finally { if (‹inside›) { ‹inside› = false; leave; } } }</code>
+    /// where it starts and after each <c>yield return</c>, left before each, before each <c>yield break</c> and at its
+    /// end. A flag the candidate cannot name (its identifier is not one C# can spell) says whether the body holds its
+    /// level. Nothing is left in a <c>finally</c> of the body's: Dispose runs those from outside, and may do so while
+    /// the body runs (an iterator disposing itself), which must not give back a level still in use; an exception that
+    /// escapes the body keeps its level until the catch that stops it returns to its try's depth. The body's own
+    /// finally blocks, which Dispose runs while the body is suspended, at the disposer's depth, enter a level of their
+    /// own when the body holds none.
+    /// <code>{ enter; var ‹inside› = true; … yield return Meter.Left&lt;T&gt;(e, ‹inside› = false); enter; ‹inside› = true; … ‹inside› = false; leave; yield break; … finally { var ‹entered› = !‹inside›; if (‹entered›) { enter; ‹inside› = true; } try { … } finally { if (‹entered›) { ‹inside› = false; leave; } } } … ‹inside› = false; leave; }</code>
     /// </summary>
     private static BlockSyntax MeteredIterator(BlockSyntax body, TypeSyntax? elementType, int units)
     {
         var enter = EnterFor(units);
-        var yields = OwnYields(body).Where(y => y.IsKind(SyntaxKind.YieldReturnStatement)).ToList();
+        var yields = OwnYields(body).ToList();
         var suspending = body.TrackNodes(yields);
         foreach (var original in yields)
         {
             var yield = suspending.GetCurrentNode(original)!;
             // The value is computed inside, then left: yield return Meter.Left<T>(e, ‹inside› = false); where syntax cannot
             // tell T, the compiler infers it from e. (Computed after leaving, e could recurse without counting its depth.)
-            StatementSyntax[] replacement =
-                [yield.WithExpression(Wrapper(InvocationExpression(
+            StatementSyntax[] replacement = yield.IsKind(SyntaxKind.YieldBreakStatement)
+                ? [Inside(false), LeaveStatement, yield]
+                : [yield.WithExpression(Wrapper(InvocationExpression(
                     Injected(ParseExpression(elementType is null ? $"{Meter}.Left" : $"{Meter}.Left<{elementType}>")),
                     ArgumentList(SeparatedList([Argument(yield.Expression!), Argument(Injected(AssignmentExpression(
                         SyntaxKind.SimpleAssignmentExpression, IdentifierName(InsideFlag), LiteralExpression(SyntaxKind.FalseLiteralExpression))))]))))),
@@ -548,19 +553,23 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
                 ? suspending.ReplaceNode(yield, replacement)
                 : suspending.ReplaceNode(yield, Block(replacement));
         }
-        // A suspended iterator's Dispose runs the finally blocks around its yield without resuming it, so at the
-        // disposer's depth: each enters a level first when the body is not inside one (the release below leaves it),
-        // or recursion through a finally that starts and abandons another iterator would count no depth.
         var finallies = OwnFinallies(suspending).ToList();
-        suspending = suspending.ReplaceNodes(finallies, (_, clause) => clause.WithBlock(clause.Block.WithStatements(
-            clause.Block.Statements.Insert(0, Injected(IfStatement(
-                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, IdentifierName(InsideFlag)),
-                Block(enter, Inside(true))))))));
+        var count = 0;
+        suspending = suspending.ReplaceNodes(finallies, (_, clause) =>
+        {
+            var entered = Identifier($"<stop>entered{count++}");
+            var declare = Injected(LocalDeclarationStatement(VariableDeclaration(
+                PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
+                SingletonSeparatedList(VariableDeclarator(entered).WithInitializer(EqualsValueClause(
+                    PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, IdentifierName(InsideFlag))))))));
+            var enterOwn = Injected(IfStatement(IdentifierName(entered), Block(enter, Inside(true))));
+            var leaveOwn = Injected(IfStatement(IdentifierName(entered), Block(Inside(false), LeaveStatement)));
+            return clause.WithBlock(Block(declare, enterOwn, TryStatement(clause.Block, default, FinallyClause(Block(leaveOwn)))));
+        });
         var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
             PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
             SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));
-        var release = Injected(IfStatement(IdentifierName(InsideFlag), Block(Inside(false), LeaveStatement)));
-        return Block(enter, flag, TryStatement(suspending, default, FinallyClause(Block(release))));
+        return Block((StatementSyntax[])[enter, flag, .. suspending.Statements, Inside(false), LeaveStatement]);
     }
 
     // Built as a token, never parsed: no candidate text can spell it, so no candidate can set it.

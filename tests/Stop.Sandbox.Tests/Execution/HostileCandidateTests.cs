@@ -117,6 +117,27 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task AnIteratorDisposingItselfWhileItRuns_GivesBackNoLevelItStillHolds()
+    {
+        // Found by a review: Dispose called from inside the body ran the iterator's release while the body still ran,
+        // so each level of this recursion counted none, and 5,000 of them passed the limit of 1,000.
+        var evaluation = await fixture.Sandbox.ScoreAsync($$"""
+            class H { public IEnumerator<int> E; }
+            static IEnumerator<int> R(H h, int n)
+            {
+                h.E.Dispose();
+                if (n < 5000) { var next = new H(); next.E = R(next, n + 1); next.E.MoveNext(); }
+                yield return n;
+            }
+            {{Signature}} { var h = new H(); h.E = R(h, 0); h.E.MoveNext(); return new int[testSamples.Length]; }
+            """, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Contains("depth", evaluation.Reason);
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
+    }
+
+    [Fact]
     public async Task MemoryHog_IsStoppedByTheMemoryCap_AndRecordedAsSuch()
     {
         var evaluation = await Score("var hoard = new List<long[]>(); while (true) { hoard.Add(new long[1 << 22]); }");
