@@ -100,8 +100,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         {
             return (candidates, null);
         }
-        Retire();
-        return (null, new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted));
+        return (null, Unexpected(outcome));
     }
 
     /// <summary>
@@ -120,8 +119,7 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
         var (outcome, failure) = Send(new AnalyseText(analysis, CandidateCompiler.AsUtf8(text), backstop), backstop);
         if (failure is null && outcome is not TextAnalysed)
         {
-            Retire();
-            failure = new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted);
+            failure = Unexpected(outcome);
         }
         return outcome is TextAnalysed analysed ? (analysed.Result, null) : (null, failure!.Verdict switch
         {
@@ -129,6 +127,13 @@ internal sealed class AdmissionProcess(SandboxOptions options) : IAdmitter
             Verdict.OutOfMemory => $"reading it took more than the admission process's memory cap ({options.AdmissionMemoryBytes >> 20} MB)",
             _ => $"the admission process failed while reading it: {failure.Reason}",
         });
+    }
+
+    /// <summary>Retires the process that answered a job with <paramref name="outcome"/>, which is not the answer to it, and says so.</summary>
+    private WorkerFailure Unexpected(Message? outcome)
+    {
+        Retire();
+        return new WorkerFailure(Verdict.Crashed, $"the admission process answered with {outcome?.GetType().Name ?? "nothing"}", DecidedBy.Counted);
     }
 
     /// <summary>Sends one job to this admitter's process, a sound one (taken from the idle ones, or started); a process that failed it is retired.</summary>

@@ -46,34 +46,27 @@ internal static class SolutionRunner
                 [StackTraceHidden] () => Normalize(candidate.Invoke(instance.Arguments), task.ReturnType),
                 job.Limits.Fuel, job.Limits.MaxDepth, instance.RandomSeed);
             fuel += call.Fuel;
-            if (call.Verdict != Verdict.Ok && Failed(task, call.Verdict) == FailedInstance.ScoresZero)
-            {
-                instances.Add(new InstanceOutcome(index, call.Verdict.ToWord(), 0, call.Fuel, call.Reason));
-                if (firstProblem is null)
-                {
-                    firstProblem = call.Verdict;
-                    firstReason = $"instance {index}: {call.Reason}";
-                }
-                scored?.Invoke(index + 1);
-                continue;
-            }
-            if (call.Verdict != Verdict.Ok)
+            if (call.Verdict != Verdict.Ok && Failed(task, call.Verdict) == FailedInstance.EndsCandidate)
             {
                 instances.Add(new InstanceOutcome(index, call.Verdict.ToWord(), task.FailureFloor, call.Fuel, call.Reason));
                 return Ended(task, call.Verdict, $"instance {index}: {call.Reason}", fuel, instances, console);
             }
-            var malformed = task.DescribeMalformed(instance, call.Value);
-            var score = malformed is null ? Math.Clamp(task.ScoreInstance(instance, call.Value), 0, 1) : 0;
+            // A failed instance that does not end the candidate, and a malformed output, score 0 for their instance.
+            var malformed = call.Verdict == Verdict.Ok ? task.DescribeMalformed(instance, call.Value) : null;
+            var (verdict, reason) = call.Verdict != Verdict.Ok ? (call.Verdict, call.Reason)
+                : malformed is not null ? (Verdict.InvalidOutput, malformed)
+                : (Verdict.Ok, null);
+            var score = verdict == Verdict.Ok ? Math.Clamp(task.ScoreInstance(instance, call.Value), 0, 1) : 0;
             if (double.IsNaN(score))
             {
                 score = 0;
             }
             total += score;
-            instances.Add(new InstanceOutcome(index, malformed is null ? "ok" : Verdict.InvalidOutput.ToWord(), score, call.Fuel, malformed));
-            if (malformed is not null && firstProblem is null)
+            instances.Add(new InstanceOutcome(index, verdict.ToWord(), score, call.Fuel, reason));
+            if (verdict != Verdict.Ok && firstProblem is null)
             {
-                firstProblem = Verdict.InvalidOutput;
-                firstReason = $"instance {index}: {malformed}";
+                firstProblem = verdict;
+                firstReason = $"instance {index}: {reason}";
             }
             scored?.Invoke(index + 1);
         }
