@@ -136,6 +136,23 @@ public static class Meter
         return value;
     }
 
+    /// <summary>
+    /// A candidate's iterator as its method returns it: <c>return Iterating(‹iterator›(arguments));</c>, so that disposing
+    /// it is counted (<see cref="CountedIterators"/>).
+    /// </summary>
+    public static IEnumerable<T> Iterating<T>(IEnumerable<T> iterator) => new CountedEnumerable<T>(iterator);
+
+    /// <inheritdoc cref="Iterating{T}(IEnumerable{T})"/>
+    public static IEnumerator<T> Iterating<T>(IEnumerator<T> iterator) => new CountedEnumerator<T>(iterator);
+
+    /// <inheritdoc cref="Iterating{T}(IEnumerable{T})"/>
+    public static System.Collections.IEnumerable Iterating(System.Collections.IEnumerable iterator) =>
+        new CountedEnumerable<object>((IEnumerable<object>)iterator);
+
+    /// <inheritdoc cref="Iterating{T}(IEnumerable{T})"/>
+    public static System.Collections.IEnumerator Iterating(System.Collections.IEnumerator iterator) =>
+        new CountedEnumerator<object>((IEnumerator<object>)iterator);
+
     /// <summary>The current depth, kept by instrumentation when a <c>try</c> with <c>catch</c> clauses starts.</summary>
     public static int Depth => depth;
 

@@ -46,6 +46,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private readonly bool declaresRandom;
     private readonly Dictionary<string, TypeSyntax> aliases;
     private int tries;
+    private int iterators;
 
     private Instrumenter(bool meterExpressionLambdas, IReadOnlySet<int> voidLambdas, SyntaxNode root)
     {
@@ -167,24 +168,24 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
     {
         var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        return MeteredMember(visited, IsVoid(visited.ReturnType), visited.ReturnType, Units(node));
+        return MeteredMember(node, visited, IsVoid(visited.ReturnType), visited.ReturnType, Units(node));
     }
 
     public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true, returnType: null, Units(node));
+        MeteredMember(node, (BaseMethodDeclarationSyntax)base.VisitConstructorDeclaration(node)!, isVoid: true, returnType: null, Units(node));
 
     public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
         // C# 14's compound assignment and increment operators return nothing.
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, IsVoid(node.ReturnType), node.ReturnType, Units(node));
+        MeteredMember(node, (BaseMethodDeclarationSyntax)base.VisitOperatorDeclaration(node)!, IsVoid(node.ReturnType), node.ReturnType, Units(node));
 
     public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
-        MeteredMember((BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false, node.Type, Units(node));
+        MeteredMember(node, (BaseMethodDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!, isVoid: false, node.Type, Units(node));
 
     public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
     {
         var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
         return Metered(visited, visited.Body, visited.ExpressionBody, IsVoid(visited.ReturnType), visited.ReturnType, Units(node),
-            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
+            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default), visited.ParameterList);
     }
 
     public override SyntaxNode? VisitAccessorDeclaration(AccessorDeclarationSyntax node)
@@ -192,7 +193,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         var visited = (AccessorDeclarationSyntax)base.VisitAccessorDeclaration(node)!;
         var type = node.Parent?.Parent is BasePropertyDeclarationSyntax property && node.IsKind(SyntaxKind.GetAccessorDeclaration) ? property.Type : null;
         return Metered(visited, visited.Body, visited.ExpressionBody, isVoid: !visited.IsKind(SyntaxKind.GetAccessorDeclaration), type, Units(node),
-            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
+            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default), (node.Parent?.Parent as IndexerDeclarationSyntax)?.ParameterList, node);
     }
 
     public override SyntaxNode? VisitFieldDeclaration(FieldDeclarationSyntax node)
@@ -572,6 +573,48 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         return Block((StatementSyntax[])[enter, flag, .. suspending.Statements, Inside(false), LeaveStatement]);
     }
 
+    /// <summary>
+    /// An iterator's body moves to a local function, and the member returns what it returns through
+    /// <see cref="Stop.Guest.Runtime.Meter.Iterating{T}(IEnumerable{T})"/>, whose Dispose is counted: the compiler's Dispose runs
+    /// finally blocks no syntax can reach (those of <c>using</c> and <c>foreach</c>). The local function takes the member's
+    /// parameters as its own, so that each enumeration starts from the values passed, as an iterator's does.
+    /// <code>{ return Meter.Iterating(‹iterator›(a, b)); T ‹iterator›(A a, B b) { … } }</code>
+    /// </summary>
+    private BlockSyntax CountedIterator(BlockSyntax iterator, TypeSyntax returnType, BaseParameterListSyntax? parameters)
+    {
+        var name = Identifier($"<stop>iterator{++iterators}");
+        // Only name and type: the call passes every argument, so defaults and params are not needed, and a copy on one
+        // line keeps the lines of the body below it.
+        var copied = parameters?.Parameters.Select(p => Parameter(p.Identifier.WithoutTrivia())
+            .WithType(Injected(p.Type!.NormalizeWhitespace().WithTrailingTrivia(Space)))).ToList() ?? [];
+        var function = Wrapper(LocalFunctionStatement(Injected(returnType.NormalizeWhitespace().WithTrailingTrivia(Space)), name)
+            .WithParameterList(ParameterList(SeparatedList(copied)))
+            .WithBody(iterator));
+        var call = InvocationExpression(IdentifierName(name), ArgumentList(SeparatedList(copied.Select(p => Argument(IdentifierName(p.Identifier))))));
+        var counted = Injected(Return(InvocationExpression(ParseExpression($"{Meter}.Iterating"), ArgumentList(SingletonSeparatedList(Argument(call))))));
+        return Block(counted, function);
+    }
+
+    /// <summary>Whether a member with a body is an instance member of a struct, whose <c>this</c> a local function cannot use.</summary>
+    private static bool IsStructInstanceMember(SyntaxNode member) => member switch
+    {
+        AccessorDeclarationSyntax { Parent.Parent: BasePropertyDeclarationSyntax property } => IsStructInstanceMember(property),
+        BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax => !((MemberDeclarationSyntax)member).Modifiers.Any(SyntaxKind.StaticKeyword)
+            && member.Parent is StructDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: (int)SyntaxKind.StructKeyword },
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a member is an iterator whose Dispose metering cannot count: an instance member of a struct, which
+    /// <see cref="CountedIterator"/> cannot move to a local function. The policy refuses it.
+    /// </summary>
+    public static bool UncountedIterator(SyntaxNode member) => IsStructInstanceMember(member) && member switch
+    {
+        BaseMethodDeclarationSyntax { Body: { } body } => IsIterator(body),
+        AccessorDeclarationSyntax { Body: { } body } => IsIterator(body),
+        _ => false,
+    };
+
     // Built as a token, never parsed: no candidate text can spell it, so no candidate can set it.
     private static readonly SyntaxToken InsideFlag = Identifier("<stop>inside");
 
@@ -602,12 +645,19 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         body.DescendantNodes(n => n is not (LambdaExpressionSyntax or LocalFunctionStatementSyntax or AnonymousMethodExpressionSyntax))
             .OfType<YieldStatementSyntax>();
 
-    private T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, int units, Func<BlockSyntax, T> withBody)
+    private T Metered<T>(T node, BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, bool isVoid, TypeSyntax? returnType, int units, Func<BlockSyntax, T> withBody,
+        BaseParameterListSyntax? parameters = null, SyntaxNode? original = null)
         where T : SyntaxNode
     {
         if (body is not null)
         {
-            return withBody(IsIterator(body) ? MeteredIterator(body, ElementType(returnType), units) : MeteredBlock(body, units));
+            if (!IsIterator(body))
+            {
+                return withBody(MeteredBlock(body, units));
+            }
+            var iterator = MeteredIterator(body, ElementType(returnType), units);
+            // A struct's instance member cannot hand its body to a local function; the policy refuses it (UncountedIterator).
+            return withBody(returnType is null || IsStructInstanceMember(original ?? node) ? iterator : CountedIterator(iterator, returnType, parameters));
         }
         if (arrow is null)
         {
@@ -624,9 +674,9 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         _ => Return(body),
     };
 
-    private BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType, int units) =>
+    private BaseMethodDeclarationSyntax MeteredMember(BaseMethodDeclarationSyntax original, BaseMethodDeclarationSyntax visited, bool isVoid, TypeSyntax? returnType, int units) =>
         Metered(visited, visited.Body, visited.ExpressionBody, isVoid, returnType, units,
-            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default));
+            block => visited.WithBody(block).WithExpressionBody(null).WithSemicolonToken(default), visited.ParameterList, original);
 
     /// <summary><c>T P =&gt; e;</c> becomes <c>T P { get { enter; try { return e; } finally { leave; } } }</c>.</summary>
     private static AccessorListSyntax MeteredGetter(ArrowExpressionClauseSyntax arrow, int units) =>

@@ -116,6 +116,32 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
         Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
     }
 
+    [Theory]
+    [InlineData("IEnumerator<int> A(IEnumerator<int> inner) { using (inner) { yield return 1; } }", "var next = A(cur);", "cur.Dispose();")]
+    [InlineData("IEnumerator<int> A(IEnumerator<int> inner) { using var held = inner; yield return 1; }", "var next = A(cur);", "cur.Dispose();")]
+    [InlineData("IEnumerable<int> A(IEnumerator<int> inner) { using (inner) { yield return 1; } }", "var next = A(cur).GetEnumerator();", "foreach (var x in A(cur)) { break; }")]
+    public async Task AChainOfIteratorsDisposedByTheCompilersHiddenFinally_TripsTheCountedDepthLimit(string link, string start, string dispose)
+    {
+        // Found by a review: using and foreach dispose in finally blocks the compiler writes and syntax cannot reach.
+        // A chain built in a loop, each iterator suspended inside one and holding the last, was disposed from its end
+        // down, a million deep, with no depth counted: a crash on the real stack, decided by the memory cap.
+        var evaluation = await fixture.Sandbox.ScoreAsync($$"""
+            IEnumerator<int> Leaf() { yield return 0; }
+            {{link}}
+            {{Signature}}
+            {
+                var cur = Leaf(); cur.MoveNext();
+                for (var i = 0; i < 1_000_000; i++) { {{start}} next.MoveNext(); cur = next; }
+                {{dispose}}
+                return new int[testSamples.Length];
+            }
+            """, Parity, Split.Val);
+
+        Assert.Equal(Verdict.Timeout, evaluation.Verdict);
+        Assert.Contains("depth", evaluation.Reason);
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
+    }
+
     [Fact]
     public async Task AnIteratorDisposingItselfWhileItRuns_GivesBackNoLevelItStillHolds()
     {

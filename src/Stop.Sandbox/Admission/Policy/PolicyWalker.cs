@@ -91,6 +91,10 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             case FunctionPointerTypeSyntax:
                 Report(node, new Refusal("delegate*", PolicyCategory.Unsafe));
                 return;
+            case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax when Instrumenter.UncountedIterator(node):
+                // Its body cannot move to a local function, where disposing it is counted (Instrumenter.CountedIterator).
+                Report(node, new Refusal("an iterator that is an instance member of a struct (make it static, or move it to a class)", PolicyCategory.Unmetered));
+                break;
             case DestructorDeclarationSyntax destructor:
                 // Finalizers run on the runtime's finalizer thread, outside metering.
                 Report(destructor, new Refusal($"~{destructor.Identifier.ValueText}", PolicyCategory.GarbageCollector));

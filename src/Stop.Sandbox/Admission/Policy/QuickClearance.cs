@@ -40,7 +40,7 @@ internal static class QuickClearance
     /// </summary>
     private static readonly FrozenDictionary<string, FrozenSet<string>> Synthesized = new Dictionary<string, string[]>
     {
-        ["Stop.Guest.Runtime.Meter"] = ["Tick", "Enter", "Leave", "Allocated", "Entering", "Constructed", "Counted", "Left", "get_Depth", "Caught"],
+        ["Stop.Guest.Runtime.Meter"] = ["Tick", "Enter", "Leave", "Allocated", "Entering", "Constructed", "Counted", "Left", "get_Depth", "Caught", "Iterating"],
         ["Stop.Guest.Runtime.SeededRandom"] = ["Create", "get_Shared"],
         // Every assembly, every lambda or local function, every auto-property.
         ["System.Runtime.CompilerServices.CompilationRelaxationsAttribute"] = [".ctor"],
