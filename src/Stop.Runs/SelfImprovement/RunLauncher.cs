@@ -102,7 +102,8 @@ public static class RunLauncher
             spec.Model,
             producedBy,
             StopVersion,
-            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+            // The processor architecture too: the C library's maths functions round their last bits differently on each.
+            $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription} on {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}",
             InstanceHashes(task),
             CandidateCompiler.HashOf(SeedFiles.SeedImprover),
             new Dictionary<string, string>

@@ -77,12 +77,19 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        // The runtime's knobs are the worker's own, not inherited: one the host happens to set (DOTNET_EnableAVX2=0,
-        // DOTNET_EnableEventPipe=1, which starts a thread and so shifts the candidate thread's id) would change outcomes.
-        foreach (var name in start.Environment.Keys.Where(IsRuntimeKnob).ToList())
+        // The worker's environment is its own, not the host's: a runtime knob the host happens to set
+        // (DOTNET_EnableAVX2=0, DOTNET_EnableEventPipe=1, which starts a thread and so shifts the candidate thread's id),
+        // a C library tunable or a preloaded library would change outcomes, and keys and other secrets are not the
+        // worker's business. Only where the runtime and a temporary folder are is kept.
+        var kept = start.Environment.Where(variable => IsKept(variable.Key)).ToList();
+        start.Environment.Clear();
+        foreach (var (name, value) in kept)
         {
-            start.Environment.Remove(name);
+            start.Environment[name] = value;
         }
+        // The C library picks its sin, cos, tan, exp, log, pow, … by processor feature, and the versions that use FMA
+        // round some last bits otherwise: the plain versions, on every processor.
+        start.Environment["GLIBC_TUNABLES"] = PlainMathLibrary;
         // Time zone conversions the policy misses still see UTC on every machine.
         start.Environment["TZ"] = "UTC";
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{(role == WorkerRole.Admission ? options.AdmissionMemoryBytes : options.WorkerMemoryBytes):X}";
@@ -98,11 +105,6 @@ internal sealed class WorkerProcess : IAsyncDisposable
             start.Environment["DOTNET_TieredCompilation"] = "0";
         }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        // Keys and other secrets of the host are not the worker's business.
-        foreach (var name in start.Environment.Keys.Where(IsSecret).ToList())
-        {
-            start.Environment.Remove(name);
-        }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the worker '{string.Join(' ', command)}'.");
         var worker = new WorkerProcess(process);
         Live[worker] = 0;
@@ -270,16 +272,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private static bool IsRuntimeKnob(string name) =>
-        (name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("COMPlus_", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith("CORECLR_", StringComparison.OrdinalIgnoreCase))
-        // Where the runtime is: the worker needs it as the host does.
-        && !name.StartsWith("DOTNET_ROOT", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The C library's tunables for a worker: none of the maths functions that use AVX2, FMA or FMA4 (the names before
+    /// glibc 2.33 and after it; a name a version does not know it ignores).
+    /// </summary>
+    internal const string PlainMathLibrary = "glibc.cpu.hwcaps=-AVX2_Usable,-FMA_Usable,-FMA4_Usable,-AVX2,-FMA,-FMA4";
 
-    private static bool IsSecret(string name) =>
-        name.EndsWith("_API_KEY", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith("_TOKEN", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith("_SECRET", StringComparison.OrdinalIgnoreCase);
+    /// <summary>What a worker keeps of its host's environment: where the runtime is, where temporary files go, and what
+    /// Windows needs to start a process at all.</summary>
+    private static bool IsKept(string name) =>
+        name.StartsWith("DOTNET_ROOT", StringComparison.OrdinalIgnoreCase)
+        || name is "PATH" or "HOME" or "TMPDIR" or "TMP" or "TEMP" or "SystemRoot" or "windir" or "USERPROFILE";
 
     public async ValueTask DisposeAsync()
     {

@@ -51,6 +51,38 @@ public sealed class DeterminismTests(SandboxFixture fixture)
         OutcomeAssert.Same(outcomes[0], outcomes[1]);
     }
 
+    [Fact]
+    public async Task TheMathLibrarysCode_IsTheWorkersOwn_NotPickedByTheProcessorOrTheHostsEnvironment()
+    {
+        // Found by a review: the C library picks its sin, exp, pow, … by processor feature (FMA), and the last bits
+        // differ; GLIBC_TUNABLES, inherited from the host, picks as a processor without FMA would.
+        const string Bits = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                Console.Write($"{BitConverter.DoubleToInt64Bits(Math.Sin(235.40213999246706))} {BitConverter.DoubleToInt64Bits(Math.Exp(3.7123456789))} {BitConverter.DoubleToInt64Bits(Math.Pow(1.0001234, 977.5))} ");
+                return new int[testSamples.Length];
+            }
+            """;
+        var inherited = Environment.GetEnvironmentVariable("GLIBC_TUNABLES");
+        var outcomes = new List<Evaluation>();
+        try
+        {
+            foreach (var tunables in (string?[])[null, "glibc.cpu.hwcaps=-AVX2_Usable,-FMA_Usable,-AVX2,-FMA"])
+            {
+                Environment.SetEnvironmentVariable("GLIBC_TUNABLES", tunables);
+                await using var sandbox = new CandidateSandbox(new SandboxOptions { Parallelism = 1 });
+                outcomes.Add(await sandbox.ScoreAsync(Bits, Parity, Split.Val));
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("GLIBC_TUNABLES", inherited);
+        }
+
+        Assert.True(outcomes[0].Verdict == Verdict.Ok, $"{outcomes[0].Verdict.ToWord()}: {outcomes[0].Reason}");
+        Assert.Equal(outcomes[0].Console, outcomes[1].Console);
+    }
+
     /// <summary>Hashing objects inside a set draws identity hash codes from the candidate thread's sequence, moving it on.</summary>
     private const string Churner = """
         int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
