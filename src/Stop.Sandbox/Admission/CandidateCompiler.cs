@@ -284,7 +284,10 @@ public sealed class CandidateCompiler
         }
         if (attempt.Errors.Length > 0)
         {
-            var diagnostics = attempt.Errors.Take(MaxDiagnostics).Select(error => Describe(error, attempt.Compilation)).ToArray();
+            // An error repeated on a copy metering made of the candidate's text (an iterator's parameter types) is left
+            // out: the candidate's own line has it.
+            var own = attempt.Errors.Where(error => !Instrumenter.OnCopy(error)).ToArray();
+            var diagnostics = (own.Length > 0 ? own : attempt.Errors.ToArray()).Take(MaxDiagnostics).Select(error => Describe(error, attempt.Compilation)).ToArray();
             return refused(Verdict.CompileError, diagnostics[0], diagnostics, []);
         }
 

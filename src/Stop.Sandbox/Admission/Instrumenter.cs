@@ -35,6 +35,11 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     /// <summary>On an expression lambda the instrumenter gave a block; unlike <see cref="Annotation"/> it leaves the lambda judged.</summary>
     private static readonly SyntaxAnnotation MeteredLambdaMark = new("stop-metered-lambda");
 
+    /// <summary>Whether an error falls on a node the instrumenter wrote or copied itself, not on candidate code it wraps.</summary>
+    public static bool OnCopy(Diagnostic error) =>
+        error.Location.SourceTree is { } tree
+        && tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true).HasAnnotations(AnnotationKind);
+
     /// <summary>Whether an error falls in code the instrumenter wrote or on a lambda it rewrote.</summary>
     public static bool Caused(Diagnostic error) =>
         error.Location.SourceTree is { } tree
@@ -605,14 +610,23 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     };
 
     /// <summary>
-    /// Whether a member is an iterator whose Dispose metering cannot count: an instance member of a struct, which
-    /// <see cref="CountedIterator"/> cannot move to a local function. The policy refuses it.
+    /// Why an iterator's Dispose goes uncounted, or null: <see cref="CountedIterator"/> moved every other iterator's body to a
+    /// local function of its own (spelt, like every name metering makes, as C# cannot), so a declaration that still
+    /// yields itself is one it left: an instance member of a struct, or one whose declared type syntax did not tell.
+    /// The policy refuses it.
     /// </summary>
-    public static bool UncountedIterator(SyntaxNode member) => IsStructInstanceMember(member) && member switch
+    public static string? UncountedIterator(SyntaxNode declaration) => declaration switch
     {
-        BaseMethodDeclarationSyntax { Body: { } body } => IsIterator(body),
-        AccessorDeclarationSyntax { Body: { } body } => IsIterator(body),
-        _ => false,
+        LocalFunctionStatementSyntax { Identifier.ValueText: var name } when name.StartsWith('<') => null,
+        BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+            when declaration.ChildNodes().OfType<BlockSyntax>().FirstOrDefault() is { } body && IsIterator(body) =>
+            IsStructInstanceMember(declaration)
+                ? "an iterator that is an instance member of a struct (make it static, or move it to a class)"
+                // Only in a tree metering has rewritten: in the candidate's own text every iterator still yields itself.
+                : declaration.SyntaxTree.GetRoot().ContainsAnnotations
+                    ? "an iterator whose declared type metering could not read (declare it IEnumerable<T> or IEnumerator<T>)"
+                    : null,
+        _ => null,
     };
 
     // Built as a token, never parsed: no candidate text can spell it, so no candidate can set it.
@@ -655,9 +669,15 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             {
                 return withBody(MeteredBlock(body, units));
             }
-            var iterator = MeteredIterator(body, ElementType(returnType), units);
-            // A struct's instance member cannot hand its body to a local function; the policy refuses it (UncountedIterator).
-            return withBody(returnType is null || IsStructInstanceMember(original ?? node) ? iterator : CountedIterator(iterator, returnType, parameters));
+            var elementType = ElementType(returnType);
+            var iterator = MeteredIterator(body, elementType, units);
+            // Left as it is, and refused by the policy if it compiles (UncountedIterator): a struct's instance member,
+            // which cannot hand its body to a local function; and what cannot be an iterator (a List<int>, ref
+            // parameters), so that the compiler says so of the candidate's own code.
+            return withBody(elementType is null || IsStructInstanceMember(original ?? node)
+                || parameters?.Parameters.Any(p => p.Modifiers.Any(m => m.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword or SyntaxKind.ScopedKeyword)) == true
+                ? iterator
+                : CountedIterator(iterator, returnType!, parameters));
         }
         if (arrow is null)
         {

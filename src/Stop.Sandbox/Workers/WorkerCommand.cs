@@ -27,18 +27,18 @@ internal static class WorkerCommand
         return [DotnetHost(), dll, "worker"];
     }
 
+    /// <summary>
+    /// The dotnet program beside the runtime this process runs on, so that the worker runs on the same runtime; not
+    /// one the environment names (DOTNET_HOST_PATH), which would let the host's environment pick the worker's runtime.
+    /// </summary>
     private static string DotnetHost()
     {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } fromSdk && File.Exists(fromSdk))
-        {
-            return fromSdk;
-        }
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
         var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
         var beside = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        return File.Exists(beside) ? beside : "dotnet";
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+        return Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 }

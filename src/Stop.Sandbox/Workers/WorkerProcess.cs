@@ -90,6 +90,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         // The C library picks its sin, cos, tan, exp, log, pow, … by processor feature, and the versions that use FMA
         // round some last bits otherwise: the plain versions, on every processor.
         start.Environment["GLIBC_TUNABLES"] = PlainMathLibrary;
+        // Vector<T> is as wide as the processor's vectors, and the library sums an int[] in that many lanes, each
+        // checked for overflow: whether a.Sum() throws depended on AVX2. The same width on every processor.
+        start.Environment["DOTNET_MaxVectorTBitWidth"] = "128";
         // Time zone conversions the policy misses still see UTC on every machine.
         start.Environment["TZ"] = "UTC";
         start.Environment["DOTNET_GCHeapHardLimit"] = $"0x{(role == WorkerRole.Admission ? options.AdmissionMemoryBytes : options.WorkerMemoryBytes):X}";

@@ -187,6 +187,23 @@ public sealed class InstrumentationTests(SandboxFixture fixture)
         Assert.True(evaluation.Verdict == Verdict.Ok, $"{construct}: {evaluation.Verdict.ToWord()}: {evaluation.Reason}");
     }
 
+    [Theory]
+    [InlineData("static List<int> F(int a)\n{\n    yield return a;\n}", "line 1: CS1624")]
+    [InlineData("static IEnumerable<int> F(ref int a) { yield return a; }", "line 1: CS1623")]
+    [InlineData("static IEnumerable<int> F(Undefined a,\n    int b)\n{\n    yield return b;\n}", "line 1: CS0246")]
+    public async Task AnIteratorTheCompilerRefuses_IsRefusedInTheCandidatesOwnWords(string iterator, string reason)
+    {
+        // Found by a review: metering moves an iterator's body to a local function of its own, which made invalid
+        // iterators compile (ref parameters) or be refused on the wrong line, in words that named the local function.
+        var evaluation = await fixture.Sandbox.ScoreAsync(Solution("var n = 0;", iterator), Parity, Split.Val);
+
+        Assert.Equal(Verdict.CompileError, evaluation.Verdict);
+        Assert.StartsWith(reason, evaluation.Reason, StringComparison.Ordinal);
+        Assert.All(evaluation.Diagnostics, d => Assert.DoesNotContain("<stop>", d, StringComparison.Ordinal));
+        // The body's brace is line 3 of the candidate, where a copy of the parameters would repeat their errors.
+        Assert.DoesNotContain(evaluation.Diagnostics, d => d.StartsWith("line 3", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ConstructorsThatThrow_AndAreCaught_LeaveNoDepthBehind()
     {

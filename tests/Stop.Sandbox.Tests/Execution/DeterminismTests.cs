@@ -83,6 +83,32 @@ public sealed class DeterminismTests(SandboxFixture fixture)
         Assert.Equal(outcomes[0].Console, outcomes[1].Console);
     }
 
+    [Fact]
+    public async Task TheLibrarysVectorWidth_IsTheSameOnEveryProcessor()
+    {
+        // Found by a review: Enumerable.Sum adds an int[] in as many lanes as Vector<int> holds (8 with AVX2, 4
+        // without), each checked for overflow, so whether this sum throws depended on the processor.
+        const string Summer = """
+            int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)
+            {
+                var a = new int[32]; a[0] = int.MaxValue; a[4] = 1; a[8] = -1;
+                try { Console.Write(a.Sum()); } catch (OverflowException) { Console.Write("overflow"); }
+                return new int[testSamples.Length];
+            }
+            """;
+        var usual = await fixture.Sandbox.ScoreAsync(Summer, Parity, Split.Val);
+        // The same worker as a processor without AVX2 runs it.
+        await using var narrow = new CandidateSandbox(new SandboxOptions
+        {
+            Parallelism = 1,
+            WorkerCommand = ["env", "DOTNET_EnableAVX2=0", .. Workers.WorkerCommand.Resolve(new SandboxOptions())],
+        });
+        var withoutAvx2 = await narrow.ScoreAsync(Summer, Parity, Split.Val);
+
+        Assert.True(usual.Verdict == Verdict.Ok, $"{usual.Verdict.ToWord()}: {usual.Reason}");
+        Assert.Equal(usual.Console, withoutAvx2.Console);
+    }
+
     /// <summary>Hashing objects inside a set draws identity hash codes from the candidate thread's sequence, moving it on.</summary>
     private const string Churner = """
         int[] Algorithm(int[][] trainSamples, int[] trainParity, int[][] testSamples)

@@ -91,9 +91,9 @@ internal sealed class PolicyWalker(SemanticModel model, Func<SyntaxNode, bool> e
             case FunctionPointerTypeSyntax:
                 Report(node, new Refusal("delegate*", PolicyCategory.Unsafe));
                 return;
-            case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax when Instrumenter.UncountedIterator(node):
-                // Its body cannot move to a local function, where disposing it is counted (Instrumenter.CountedIterator).
-                Report(node, new Refusal("an iterator that is an instance member of a struct (make it static, or move it to a class)", PolicyCategory.Unmetered));
+            case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax when Instrumenter.UncountedIterator(node) is { } uncounted:
+                // Its body was not moved to a local function, where disposing it is counted (Instrumenter.CountedIterator).
+                Report(node, new Refusal(uncounted, PolicyCategory.Unmetered));
                 break;
             case DestructorDeclarationSyntax destructor:
                 // Finalizers run on the runtime's finalizer thread, outside metering.
