@@ -71,7 +71,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            // A folder that exists, whatever TMPDIR says: the worker touches no files, but cannot start in a missing one.
+            WorkingDirectory = Directory.Exists(Path.GetTempPath()) ? Path.GetTempPath() : AppContext.BaseDirectory,
         };
         foreach (var argument in command.Skip(1))
         {
