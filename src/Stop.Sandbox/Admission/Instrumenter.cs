@@ -644,8 +644,9 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         QualifiedNameSyntax qualified => ElementType(qualified.Right, aliasesFollowed),
         AliasQualifiedNameSyntax aliased => ElementType(aliased.Name, aliasesFollowed),
         GenericNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator", TypeArgumentList.Arguments: [var element] } => element.WithoutTrivia(),
-        IdentifierNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator" } => PredefinedType(Token(SyntaxKind.ObjectKeyword)),
+        // An alias first: one may be named IEnumerable itself (using IEnumerable = …IEnumerable<int>;).
         IdentifierNameSyntax name when aliasesFollowed == 0 && aliases.TryGetValue(name.Identifier.ValueText, out var target) => ElementType(target, 1),
+        IdentifierNameSyntax { Identifier.ValueText: "IEnumerable" or "IEnumerator" } => PredefinedType(Token(SyntaxKind.ObjectKeyword)),
         _ => null,
     };
 
