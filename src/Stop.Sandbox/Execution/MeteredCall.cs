@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Stop.Guest.Runtime;
 
 namespace Stop.Sandbox.Execution;
@@ -57,45 +58,59 @@ internal static class MeteredCall
         string message;
         try
         {
-            message = WithoutBatchNamespace(exception.Message.ReplaceLineEndings(" "));
+            message = exception.Message;
         }
         catch (Exception)
         {
             // The candidate's Message threw, or ran out of fuel: the meter's trip, if any, decides the verdict.
             return exception.GetType().Name;
         }
-        if (message.Length > 300)
-        {
-            message = message[..300] + "…";
-        }
-        return $"{exception.GetType().Name}: {message}";
+        return $"{exception.GetType().Name}: {Summary(message)}";
     }
 
+    /// <summary>How much of a message a reason keeps.</summary>
+    private const int MaxMessageChars = 300;
+
     /// <summary>
-    /// A message without the namespace a wrapped candidate's types live in (<c>StopCandidate_0123456789abcdef.Candidate+Node</c>
-    /// reads <c>Candidate+Node</c>, as for a candidate compiled as a script).
+    /// A message on one line (each line ending a space, as <see cref="string.ReplaceLineEndings(string)"/> makes it), without the
+    /// namespace a wrapped candidate's types live in (<c>StopCandidate_0123456789abcdef.Candidate+Node</c> reads
+    /// <c>Candidate+Node</c>, as for a candidate compiled as a script), cut at <see cref="MaxMessageChars"/>. One pass,
+    /// which stops once the cut is reached: this runs outside the meter, so it must cost no more than reading the
+    /// message once, however long the candidate made it and however many prefixes it packed into it.
     /// </summary>
-    internal static string WithoutBatchNamespace(string message)
+    internal static string Summary(string message)
     {
         var prefix = Admission.BatchCompiler.NamespacePrefix;
-        var at = message.IndexOf(prefix, StringComparison.Ordinal);
-        while (at >= 0)
+        var text = new StringBuilder(Math.Min(message.Length, MaxMessageChars + 1));
+        var at = 0;
+        while (at < message.Length && text.Length <= MaxMessageChars)
         {
-            var end = at + prefix.Length;
-            while (end < message.Length && char.IsAsciiHexDigit(message[end]))
+            if (string.CompareOrdinal(message, at, prefix, 0, prefix.Length) == 0)
             {
-                end++;
+                var end = at + prefix.Length;
+                while (end < message.Length && char.IsAsciiHexDigit(message[end]))
+                {
+                    end++;
+                }
+                if (end < message.Length && message[end] == '.' && end > at + prefix.Length)
+                {
+                    at = end + 1;
+                }
+                else
+                {
+                    text.Append(message, at, end - at);
+                    at = end;
+                }
+                continue;
             }
-            if (end < message.Length && message[end] == '.' && end > at + prefix.Length)
+            var c = message[at];
+            if (c == '\r' && at + 1 < message.Length && message[at + 1] == '\n')
             {
-                message = message.Remove(at, end + 1 - at);
+                at++;
             }
-            else
-            {
-                at = end;
-            }
-            at = message.IndexOf(prefix, at, StringComparison.Ordinal);
+            text.Append(c is '\r' or '\n' or '\f' or '\u0085' or '\u2028' or '\u2029' ? ' ' : c);
+            at++;
         }
-        return message;
+        return text.Length > MaxMessageChars ? text.ToString(0, MaxMessageChars) + "…" : text.ToString();
     }
 }

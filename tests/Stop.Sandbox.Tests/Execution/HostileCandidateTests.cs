@@ -143,6 +143,28 @@ public sealed class HostileCandidateTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task AnExceptionMessageOfMillionsOfBatchPrefixes_IsSummedUpInOnePass_NotByTheBackstop()
+    {
+        // Found by a review: the reason was made by removing each batch namespace prefix from the whole message, a copy
+        // each time, outside the meter: 400,000 of them held a worker for 120 s on one unit of fuel, decided by the clock.
+        await using var sandbox = new CandidateSandbox(new SandboxOptions { Backstop = TimeSpan.FromSeconds(20), Parallelism = 1 });
+        var evaluation = await sandbox.ScoreAsync($$"""
+            {{Signature}} { throw new Exception("kept\r\nline " + string.Concat(Enumerable.Repeat("Stop" + "Candidate_a.", 400_000)) + new string('x', 400)); }
+            """, Parity, Split.Val);
+
+        Assert.Equal(Verdict.RuntimeError, evaluation.Verdict);
+        Assert.Equal(DecidedBy.Counted, evaluation.DecidedBy);
+        Assert.Equal("instance 0: Exception: kept line " + new string('x', 290) + "…", evaluation.Reason);
+    }
+
+    [Theory]
+    [InlineData("a\r\nb\nc\u2028d", "a b c d")]
+    [InlineData("at StopCandidate_0a1b.Candidate+Node and StopCandidate_.x and StopCandidate_ff!", "at Candidate+Node and StopCandidate_.x and StopCandidate_ff!")]
+    [InlineData("StopCandidate_01.StopCandidate_02.Candidate", "Candidate")]
+    public void AReasonsMessage_IsOneLine_WithoutBatchNamespaces(string message, string summary) =>
+        Assert.Equal(summary, Stop.Sandbox.Execution.MeteredCall.Summary(message));
+
+    [Fact]
     public async Task AnIteratorDisposingItselfWhileItRuns_GivesBackNoLevelItStillHolds()
     {
         // Found by a review: Dispose called from inside the body ran the iterator's release while the body still ran,
