@@ -36,15 +36,14 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
     private static readonly SyntaxAnnotation MeteredLambdaMark = new("stop-metered-lambda");
 
     /// <summary>Whether an error falls on a node the instrumenter wrote or copied itself, not on candidate code it wraps.</summary>
-    public static bool OnCopy(Diagnostic error) =>
-        error.Location.SourceTree is { } tree
-        && tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true).HasAnnotations(AnnotationKind);
+    public static bool OnCopy(Diagnostic error) => NodeAt(error)?.HasAnnotations(AnnotationKind) == true;
 
     /// <summary>Whether an error falls in code the instrumenter wrote or on a lambda it rewrote.</summary>
     public static bool Caused(Diagnostic error) =>
-        error.Location.SourceTree is { } tree
-        && tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true)
-            .AncestorsAndSelf().Any(n => n.HasAnnotations(AnnotationKind) || n.HasAnnotation(MeteredLambdaMark));
+        NodeAt(error)?.AncestorsAndSelf().Any(n => n.HasAnnotations(AnnotationKind) || n.HasAnnotation(MeteredLambdaMark)) == true;
+
+    private static SyntaxNode? NodeAt(Diagnostic error) =>
+        error.Location.SourceTree?.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
 
     private readonly bool meterExpressionLambdas;
     private readonly IReadOnlySet<int> voidLambdas;
@@ -315,8 +314,7 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         // A catch pays for the exception and returns to the depth its try started at: an exception may have skipped a
         // construction's leaving.
         var depth = Identifier($"<stop>depth{++tries}");
-        var keep = Injected(LocalDeclarationStatement(VariableDeclaration(IdentifierName("var").WithTrailingTrivia(Space),
-            SingletonSeparatedList(VariableDeclarator(depth).WithInitializer(EqualsValueClause(ParseExpression($"{Meter}.Depth")))))));
+        var keep = Local(IdentifierName("var"), depth, ParseExpression($"{Meter}.Depth"));
         var restore = Injected(ExpressionStatement(InvocationExpression(ParseExpression($"{Meter}.Caught"),
             ArgumentList(SingletonSeparatedList(Argument(IdentifierName(depth)))))));
         return Block(keep, visited.WithCatches(List(visited.Catches.Select(c => c.WithBlock(c.Block.WithStatements(c.Block.Statements.Insert(0, restore)))))));
@@ -493,6 +491,11 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         ? block.WithStatements(block.Statements.Insert(0, first))
         : Block(first, statement);
 
+    /// <summary>An injected local: <c>type name = value;</c>.</summary>
+    private static LocalDeclarationStatementSyntax Local(TypeSyntax type, SyntaxToken name, ExpressionSyntax value) =>
+        Injected(LocalDeclarationStatement(VariableDeclaration(type.WithTrailingTrivia(Space),
+            SingletonSeparatedList(VariableDeclarator(name).WithInitializer(EqualsValueClause(value))))));
+
     private static BlockSyntax MeteredBlock(BlockSyntax body, int units) =>
         Block(EnterFor(units), TryStatement(body, default, Leave));
 
@@ -564,17 +567,13 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         suspending = suspending.ReplaceNodes(finallies, (_, clause) =>
         {
             var entered = Identifier($"<stop>entered{count++}");
-            var declare = Injected(LocalDeclarationStatement(VariableDeclaration(
-                PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
-                SingletonSeparatedList(VariableDeclarator(entered).WithInitializer(EqualsValueClause(
-                    PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, IdentifierName(InsideFlag))))))));
+            var declare = Local(PredefinedType(Token(SyntaxKind.BoolKeyword)), entered,
+                PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, IdentifierName(InsideFlag)));
             var enterOwn = Injected(IfStatement(IdentifierName(entered), Block(enter, Inside(true))));
             var leaveOwn = Injected(IfStatement(IdentifierName(entered), Block(Inside(false), LeaveStatement)));
             return clause.WithBlock(Block(declare, enterOwn, TryStatement(clause.Block, default, FinallyClause(Block(leaveOwn)))));
         });
-        var flag = Injected(LocalDeclarationStatement(VariableDeclaration(
-            PredefinedType(Token(SyntaxKind.BoolKeyword)).WithTrailingTrivia(Space),
-            SingletonSeparatedList(VariableDeclarator(InsideFlag).WithInitializer(EqualsValueClause(LiteralExpression(SyntaxKind.TrueLiteralExpression)))))));
+        var flag = Local(PredefinedType(Token(SyntaxKind.BoolKeyword)), InsideFlag, LiteralExpression(SyntaxKind.TrueLiteralExpression));
         return Block((StatementSyntax[])[enter, flag, .. suspending.Statements, Inside(false), LeaveStatement]);
     }
 
@@ -599,6 +598,10 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
         var counted = Injected(Return(InvocationExpression(ParseExpression($"{Meter}.Iterating"), ArgumentList(SingletonSeparatedList(Argument(call))))));
         return Block(counted, function);
     }
+
+    /// <summary>Whether a parameter is passed by reference, which no iterator's may be.</summary>
+    private static bool HasRefParameters(BaseParameterListSyntax? parameters) =>
+        parameters?.Parameters.Any(p => p.Modifiers.Any(m => m.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword or SyntaxKind.ScopedKeyword)) == true;
 
     /// <summary>Whether a member with a body is an instance member of a struct, whose <c>this</c> a local function cannot use.</summary>
     private static bool IsStructInstanceMember(SyntaxNode member) => member switch
@@ -675,10 +678,8 @@ internal sealed class Instrumenter : CSharpSyntaxRewriter
             // Left as it is, and refused by the policy if it compiles (UncountedIterator): a struct's instance member,
             // which cannot hand its body to a local function; and what cannot be an iterator (a List<int>, ref
             // parameters), so that the compiler says so of the candidate's own code.
-            return withBody(elementType is null || IsStructInstanceMember(original ?? node)
-                || parameters?.Parameters.Any(p => p.Modifiers.Any(m => m.Kind() is SyntaxKind.RefKeyword or SyntaxKind.OutKeyword or SyntaxKind.InKeyword or SyntaxKind.ScopedKeyword)) == true
-                ? iterator
-                : CountedIterator(iterator, returnType!, parameters));
+            var countable = elementType is not null && !IsStructInstanceMember(original ?? node) && !HasRefParameters(parameters);
+            return withBody(countable ? CountedIterator(iterator, returnType!, parameters) : iterator);
         }
         if (arrow is null)
         {
